@@ -1,0 +1,65 @@
+"""The `newsread` command: launch the reader, or run a subcommand on the engine.
+
+A first argument that names a subcommand runs it (subcommands win over a folder
+of the same name: ``newsread ./list`` opens a folder called ``list``);
+anything else launches the reader.  Errors are one line on stderr, exit 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..core.refs import RefError
+from . import articles
+from .common import Parser, UsageError, fail
+
+# Each entry adds its subparser; modules own their commands.
+SUBCOMMANDS = {
+    "list": articles.add_list,
+    "show": articles.add_show,
+}
+
+
+def reader_parser() -> Parser:
+    p = Parser(
+        prog="newsread",
+        description="A terminal reader for folders of news text, with side-by-side diffs of variant versions.",
+        epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (newsread SUBCOMMAND --help)",
+    )
+    p.add_argument("folder", nargs="?", help="folder to read (default: the bundled seeds)")
+    p.add_argument("--open", metavar="REF", help="start on this article (FILE#N)")
+    p.add_argument("--theme", metavar="NAME", help="start with this theme")
+    p.add_argument("--version", action="version", version=f"newsread {__version__}")
+    return p
+
+
+def command_parser() -> Parser:
+    p = Parser(prog="newsread")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
+    for add in SUBCOMMANDS.values():
+        add(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = command_parser().parse_args(argv)
+            return args.run(args)
+        args = reader_parser().parse_args(argv)
+        from ..launch import launch  # Textual is imported only to read
+
+        return launch(args.folder, open_ref=args.open, theme=args.theme)
+    except (UsageError, RefError) as e:
+        fail(f"newsread: {e}")
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""What every subcommand shares: the --folder option, loading, errors, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, NoReturn
+
+from ..core.corpus import Corpus, FolderError, load
+from ..core.refs import RefError
+from ..core.safe import visible
+from ..core.scan import DEFAULT_MAX_BYTES
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        fail(f"{self.prog}: {message} (see --help)")
+
+
+def fail(message: str) -> NoReturn:
+    print(visible(message), file=sys.stderr)
+    raise SystemExit(EXIT_USAGE)
+
+
+def add_folder(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--folder", metavar="DIR", help="folder to read (default: the bundled seeds)")
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"skip files larger than N bytes (default {DEFAULT_MAX_BYTES})",
+    )
+
+
+def load_corpus(args: argparse.Namespace) -> Corpus:
+    try:
+        return load(args.folder, max_bytes=args.max_bytes)
+    except FolderError as e:
+        raise UsageError(str(e)) from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def out(text: str = "") -> None:
+    """Print file-derived text; control characters are made visible on a terminal."""
+    print(visible(text) if sys.stdout.isatty() else text)
+
+
+__all__ = ["Parser", "UsageError", "RefError", "add_folder", "load_corpus", "print_json", "out", "fail"]

@@ -1,0 +1,90 @@
+"""A folder loaded: its text files, their articles, and what was skipped.
+
+This is what the CLI and the reader hold.  ``load`` reads, decodes and
+segments; it never raises for a bad file (that file becomes a ``Skipped``),
+only for a folder that is not there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .decode import decode_bytes
+from .model import Article, Skipped, TextFile
+from .scan import DEFAULT_MAX_BYTES, natural_key, scan
+from .segment import segment
+
+
+class FolderError(Exception):
+    """The folder cannot be opened at all."""
+
+
+def bundled_seeds() -> Path:
+    """The seeds shipped with the package (wheel) or beside it (source checkout)."""
+    packaged = resources.files("tui") / "seeds"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+@dataclass
+class Corpus:
+    root: Path
+    files: list[TextFile]
+    skipped: list[Skipped]
+    _by_id: dict[str, Article] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {a.id: a for f in self.files for a in f.articles}
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for f in self.files for a in f.articles]
+
+    def article(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def file(self, relpath: str) -> TextFile | None:
+        return next((f for f in self.files if f.relpath == relpath), None)
+
+
+def read_file(raw) -> TextFile | Skipped:
+    """Decode and segment one scanned file."""
+    decoded = decode_bytes(raw.data)
+    if not decoded.text.strip():
+        return Skipped(raw.relpath, "empty")
+    return TextFile(
+        relpath=raw.relpath,
+        path=raw.path,
+        size=raw.size,
+        mtime_ns=raw.mtime_ns,
+        encoding=decoded.encoding,
+        text=decoded.text,
+        warning=decoded.warning,
+        articles=tuple(segment(decoded.text, raw.relpath)),
+    )
+
+
+def load(
+    folder: str | os.PathLike | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Load ``folder`` (default: the bundled seeds)."""
+    root = Path(folder) if folder is not None else bundled_seeds()
+    if not root.is_dir():
+        raise FolderError(f"not a folder: {root}" if root.exists() else f"no such folder: {root}")
+    raws, skipped = scan(root, max_bytes)
+    files: list[TextFile] = []
+    for n, raw in enumerate(raws, 1):
+        got = read_file(raw)
+        (skipped if isinstance(got, Skipped) else files).append(got)
+        if progress:
+            progress(n, len(raws))
+    return Corpus(root=root.resolve(), files=files, skipped=sorted(skipped, key=lambda s: natural_key(s.relpath)))
+

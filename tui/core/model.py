@@ -1,0 +1,97 @@
+"""The records the core hands out: files, skipped paths, articles, paragraphs.
+
+Plain frozen dataclasses, so the CLI, the UI and the tests share one shape.
+Offsets are character offsets into the LF-normalised text; line numbers are
+1-based.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as shown: ``text`` is built from ``pieces`` of the article's raw text.
+
+    ``pieces`` are (start, end) ranges into ``Article.raw``; ``text`` is their
+    concatenation, so every character of ``text`` maps back to the raw text
+    (markup such as ``# `` or ``**`` and the break of a repaired column split
+    are simply not covered by any piece).
+    """
+
+    text: str
+    kind: str  # title, kicker, subtitle, byline, meta, heading, quoted, body, closing, credit
+    pieces: tuple[tuple[int, int], ...]
+    line: int  # file line of the first piece
+    repaired: bool = False
+
+    def raw_offset(self, i: int) -> int:
+        """Offset in the article's raw text of character ``i`` of ``text`` (``i == len`` allowed)."""
+        starts = self._starts()
+        if i >= len(self.text):
+            return self.pieces[-1][1] if self.pieces else 0
+        k = bisect_right(starts, i) - 1
+        return self.pieces[k][0] + (i - starts[k])
+
+    def _starts(self) -> list[int]:
+        out, pos = [], 0
+        for s, e in self.pieces:
+            out.append(pos)
+            pos += e - s
+        return out
+
+    @property
+    def raw_start(self) -> int:
+        return self.pieces[0][0] if self.pieces else 0
+
+    @property
+    def raw_end(self) -> int:
+        return self.pieces[-1][1] if self.pieces else 0
+
+
+@dataclass(frozen=True)
+class Article:
+    file: str  # path relative to the folder, with "/" separators
+    index: int  # 1-based within the file
+    title: str
+    untitled: bool
+    start: int  # offset of the partition in the file text
+    end: int
+    start_line: int  # first and last non-blank line (1-based, inclusive)
+    end_line: int
+    raw: str  # file_text[start:end]; concatenating a file's articles gives the file
+    paragraphs: tuple[Paragraph, ...] = field(repr=False)
+    raw_paragraphs: tuple[Paragraph, ...] = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return f"{self.file}#{self.index}"
+
+    @property
+    def text(self) -> str:
+        """Repaired reading text: paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def chars(self) -> int:
+        return sum(len(p.text) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class TextFile:
+    relpath: str
+    path: str
+    size: int
+    mtime_ns: int
+    encoding: str
+    text: str
+    warning: str | None = None
+    articles: tuple[Article, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    relpath: str
+    reason: str
