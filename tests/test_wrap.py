@@ -1,0 +1,82 @@
+"""The CJK line breaker: cells, kinsoku rules, ASCII words, no text lost."""
+
+from hypothesis import given, settings, strategies as st
+from rich.cells import cell_len
+
+from tui.core.wrap import NO_LINE_END, NO_LINE_START, wrap
+
+ALPHABET = "中文字段落新闻报道，。、；：！？）」》（「《“”… abcXYZ019-\n"
+
+
+def lines(text, width):
+    return [text[a:b] for a, b in wrap(text, width)]
+
+
+def test_breaks_between_wide_characters():
+    assert lines("一二三四五六", 4) == ["一二", "三四", "五六"]
+
+
+def test_ascii_words_stay_whole():
+    assert lines("hello world again", 11) == ["hello world", "again"]
+    assert lines("中文hello", 5) == ["中文", "hello"]
+
+
+def test_closing_punctuation_never_starts_a_line():
+    # "是一次" fills 6 cells; the comma must not open the next line.
+    out = lines("是一次，政治", 6)
+    assert out[1][0] not in NO_LINE_START
+    assert "".join(out) == "是一次，政治"
+
+
+def test_opening_bracket_never_ends_a_line():
+    out = lines("一二《三四》", 6)
+    assert not out[0].endswith("《")
+
+
+def test_long_word_is_hard_broken():
+    assert lines("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+
+
+def test_ambiguous_quotes_measure_one_cell():
+    # Decision (README): “ ” — … count 1 cell, as in Rich and Textual.
+    assert cell_len("“”—…") == 4
+    assert lines("“一”", 4) == ["“一”"]
+
+
+def test_newlines_are_hard_breaks_and_empty_lines_kept():
+    assert wrap("a\n\nbb", 5) == [(0, 1), (2, 2), (3, 5)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=120), st.integers(min_value=2, max_value=30))
+def test_wrap_loses_no_text_and_fits(text, width):
+    ranges = wrap(text, width)
+    kept = "".join(text[a:b] for a, b in ranges)
+    assert [c for c in kept if not c.isspace()] == [c for c in text if not c.isspace()]
+    prev_end = 0
+    for a, b in ranges:
+        assert prev_end <= a <= b
+        prev_end = b
+        seg = text[a:b]
+        if cell_len(seg) > width:  # only a run that cannot be broken may overflow
+            assert len(seg.split()) == 1 and len(seg) == 1
+
+
+# Realistic prose: a mark never stands next to another mark of its own side.
+WORD = st.one_of(
+    st.sampled_from("中文字段落新闻报道"),
+    st.sampled_from(["abc", "2023", "XYZ"]),
+    st.tuples(st.sampled_from("，。、；：！？）」》”"), st.sampled_from("中文字")).map("".join),
+    st.tuples(st.sampled_from("中文字"), st.sampled_from("（「《“")).map("".join),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORD, max_size=60).map("".join), st.integers(min_value=6, max_value=30))
+def test_kinsoku_rules_hold(text, width):
+    for a, b in wrap(text, width):
+        seg = text[a:b]
+        if a > 0:
+            assert seg[0] not in NO_LINE_START
+        if b < len(text):
+            assert seg[-1] not in NO_LINE_END
