@@ -13,9 +13,9 @@ from enum import Enum
 
 SENTENCE_END = "。！？!?"
 # A line ending in one of these does not stop mid-sentence.
-TERMINAL = "。！？!?…；;：:）)》」』”’—】"
+TERMINAL = "。！？!?…；;：:）)》」』”’—】."
 # A headline never ends like this (it would be a sentence or a lead-in).
-NOT_HEADLINE_END = "。，,、；;：:—…"
+NOT_HEADLINE_END = "。，,、；;：:—…."
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _BOLD_LINE = re.compile(r"^\*\*(?=\S)(.+?)\*\*$")

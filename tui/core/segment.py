@@ -54,7 +54,7 @@ def blank_separated(lines: list[str]) -> bool:
     """True when paragraphs are separated by blank lines (most blocks are one line)."""
     content = sum(1 for ln in lines if ln.strip())
     blocks = sum(1 for i, ln in enumerate(lines) if ln.strip() and (i == 0 or not lines[i - 1].strip()))
-    return content > 0 and blocks * 2 >= content and blocks < content + 1 and any(not ln.strip() for ln in lines)
+    return content > 0 and blocks * 2 >= content and any(not ln.strip() for ln in lines)
 
 
 def line_kinds(lines: list[str]) -> list[Kind]:
@@ -121,6 +121,8 @@ def head_roles(idx: list[int], kinds: list[Kind], lines: list[str]) -> dict[int,
     title: list[int] = []
     for i in idx:
         k = kinds[i]
+        if k is Kind.QUOTED and i == idx[0]:
+            k = Kind.HEADING  # a quotation can be a headline (“把心贴近人民”)
         if k not in HEAD_KINDS:
             break
         text, level, _ = markup_prefix(lines[i].strip())
