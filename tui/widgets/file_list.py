@@ -1,0 +1,116 @@
+"""The file list: every file with its articles, read/unread and variant badges.
+
+Labels are drawn at paint time from the list's state (read ids, badges), so
+marking an article read or filling in badges after grouping only repaints
+the rows concerned.  Labels are plain ``Text``: file names and titles are
+never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..core.corpus import Corpus
+from ..core.model import Article, Skipped, TextFile
+from ..core.safe import visible
+
+Entry = Article | TextFile | Skipped
+
+
+def article_label(article: Article) -> str:
+    """What the list shows for an article: its number and title (untitled ones say so)."""
+    title = visible(article.title)
+    return f"{article.index}. (untitled) {title}" if article.untitled else f"{article.index}. {title}"
+
+
+class FileList(Tree[Entry]):
+    """Files expandable into articles; skipped files greyed with their reason."""
+
+    COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {
+        "files--unread",
+        "files--read",
+        "files--badge",
+        "files--skipped",
+        "files--untitled",
+    }
+    DEFAULT_CSS = """
+    FileList { width: 38; border-right: tall $panel; background: $surface; overflow-x: hidden; }
+    FileList > .files--unread { color: $nr-unread; text-style: bold; }
+    FileList > .files--read { color: $text-muted; }
+    FileList > .files--badge { color: $accent; text-style: bold; }
+    FileList > .files--skipped { color: $text-disabled; text-style: italic; }
+    FileList > .files--untitled { text-style: italic; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("files", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.read: set[str] = set()
+        self.badges: dict[str, int] = {}
+        self.nodes: dict[str, TreeNode[Entry]] = {}
+
+    def process_label(self, label: str | Text) -> Text:
+        return Text(label) if isinstance(label, str) else label
+
+    def fill(self, corpus: Corpus) -> None:
+        """Show ``corpus``: files expanded, articles as leaves, skipped files at the end."""
+        self.clear()
+        self.nodes = {}
+        for f in corpus.files:
+            node = self.root.add(visible(f.relpath), data=f, expand=True)
+            for a in f.articles:
+                self.nodes[a.id] = node.add_leaf(article_label(a), data=a)
+        for s in corpus.skipped:
+            self.root.add_leaf(f"{visible(s.relpath)} — {visible(s.reason)}", data=s)
+
+    def set_read(self, ids: set[str]) -> None:
+        changed = ids ^ self.read
+        self.read = set(ids)
+        self._repaint(changed)
+
+    def mark_read(self, article_id: str) -> None:
+        if article_id not in self.read:
+            self.read.add(article_id)
+            self._repaint({article_id})
+
+    def set_badges(self, badges: dict[str, int]) -> None:
+        changed = set(badges) ^ set(self.badges) | {k for k in badges if self.badges.get(k) != badges[k]}
+        self.badges = dict(badges)
+        self._repaint(changed)
+
+    def _repaint(self, ids: set[str]) -> None:
+        for article_id in ids:
+            node = self.nodes.get(article_id)
+            if node is not None:
+                node.refresh()
+
+    def show_article(self, article_id: str) -> None:
+        """Put the cursor on ``article_id`` (expanding its file) without opening it again."""
+        node = self.nodes.get(article_id)
+        if node is None:
+            return
+        if node.parent is not None and not node.parent.is_expanded:
+            node.parent.expand()
+        self.move_cursor(node)
+        self.call_after_refresh(self.scroll_to_node, node, animate=False)
+
+    def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
+        data = node.data
+        text = super().render_label(node, base_style, style)
+        if isinstance(data, Skipped):
+            text.stylize(self.get_component_rich_style("files--skipped", partial=True))
+        if isinstance(data, Article):
+            unread = data.id not in self.read
+            mark = Text("● " if unread else "  ", style=self.get_component_rich_style("files--unread", partial=True))
+            kind = "files--unread" if unread else "files--read"
+            text.stylize(self.get_component_rich_style(kind, partial=True))
+            if data.untitled:
+                text.stylize(self.get_component_rich_style("files--untitled", partial=True))
+            count = self.badges.get(data.id)
+            badge = Text(f"×{count} " if count else "", style=self.get_component_rich_style("files--badge", partial=True))
+            text = Text.assemble(mark, badge, text)
+        return text
