@@ -158,6 +158,7 @@ class NewsreadApp(App):
             return
         self.reader.pane.placeholder = "Select an article (enter), or press J for the first one."
         self.reader.pane.refresh()
+        self.reader.files.show_article(self.order[0].id)
         self.reader.files.focus()
 
     # -- reading state --------------------------------------------------------

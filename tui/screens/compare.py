@@ -278,7 +278,7 @@ def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], li
     blocks = [Text("Witnesses", style="bold underline")]
     for w in group.witnesses:
         mark = "  (base)" if w.siglum == collation.base else ""
-        blocks.append(Text("  " + witness_label(w) + mark))
+        blocks.append(Text("· " + witness_label(w) + mark))
     blocks.append(Text(f"Variation points ({len(collation.points)})", style="bold underline"))
     starts = []
     base_text = collation.base_text
@@ -292,7 +292,7 @@ def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], li
         blocks.append(head)
         for reading in point.readings:
             sigla = " ".join(reading.sigla)
-            line = Text(f"    {sigla}: ", style="bold")
+            line = Text(f"└ {sigla}: ", style="bold")
             line.append(visible(reading.text) if reading.text else "(omitted)")
             if point.lone and point.lone in reading.sigla:
                 line.append(f"   ◀ lone witness {point.lone}", style=f"bold {lone_colour}")

@@ -95,8 +95,11 @@ class FileList(Tree[Entry]):
             return
         if node.parent is not None and not node.parent.is_expanded:
             node.parent.expand()
+        self.call_after_refresh(self._cursor_to, node)
+
+    def _cursor_to(self, node: TreeNode[Entry]) -> None:
         self.move_cursor(node)
-        self.call_after_refresh(self.scroll_to_node, node, animate=False)
+        self.scroll_to_node(node, animate=False)
 
     def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
         data = node.data
