@@ -92,6 +92,7 @@ class CompareScreen(Screen):
     DEFAULT_CSS = """
     CompareScreen #summary { height: 1; background: $panel; padding: 0 1; }
     CompareScreen #heads { height: 1; background: $boost; text-style: bold; }
+    CompareScreen #info { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     """
     BINDINGS = COMPARE_BINDINGS
 
@@ -152,6 +153,7 @@ class DiffScreen(CompareScreen):
         yield Static(Text("comparing…"), id="summary")
         yield Static(id="heads")
         yield DiffView(id="diff")
+        yield Static(Text("] next change · [ previous · w other witness · s swap · i ignore minor"), id="info")
         yield Footer()
 
     @property
@@ -197,10 +199,29 @@ class DiffScreen(CompareScreen):
         row = self.view.step_change(forward=direction > 0)
         if row < 0:
             self.notify("no changes", timeout=2)
+        self._info()
 
     def action_jump(self) -> None:
         if self.view.jump_move() < 0:
             self.notify("not on a moved paragraph", timeout=2)
+        self._info()
+
+    def _info(self) -> None:
+        """Describe the change under the cursor."""
+        rows, n = self.view.rows, self.view.current
+        if not 0 <= n < len(rows):
+            return
+        row = rows[n]
+        changed = [k for k, r in enumerate(rows) if r.op != "equal"]
+        where = f"change {changed.index(n) + 1} of {len(changed)}" if n in changed else f"row {n + 1}"
+        kinds = Counter(c.kind for c in row.changes)
+        detail = ", ".join(f"{k} {kinds[k]}" for k in CHANGE_KINDS if kinds[k])
+        text = f"{where} · {row.op}" + (f" · {detail}" if detail else "")
+        if row.op == "move":
+            text += f" · B has it as paragraph {row.moved_to + 1}: enter jumps there"
+        elif self.view.back is not None:
+            text += " · enter jumps back to the move"
+        self.query_one("#info", Static).update(Text(text))
 
     def action_witness(self, direction: int) -> None:
         others = self.others()
@@ -240,7 +261,7 @@ class CollationScreen(CompareScreen):
         from ..core.collate import collate
 
         witnesses = [(w.siglum, [p.text for a in w.articles for p in a.paragraphs]) for w in self.group.witnesses]
-        result = collate(witnesses, base=base)
+        result = collate(witnesses, base=base, ignore=self.app.ignore)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, result)
 
@@ -248,7 +269,8 @@ class CollationScreen(CompareScreen):
         self.collation = collation
         blocks, self.point_blocks = collation_blocks(collation, self.group, self.app.get_css_variables().get("nr-lone", "red"))
         self.view.show(blocks)
-        self.set_summary(f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points · ] next point")
+        ignoring = " · ignoring " + "+".join(sorted(self.app.ignore)) if self.app.ignore else ""
+        self.set_summary(f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points{ignoring} · ] next point")
         self.point = -1
         self.view.focus()
 
@@ -273,6 +295,11 @@ class CollationScreen(CompareScreen):
 CONTEXT = 10  # base characters shown either side of a variation point
 
 
+def one_line(text: str) -> str:
+    """A reading on one line: paragraph breaks shown as ¶, control characters visible."""
+    return visible(text.replace("\n\n", " ¶ ").replace("\n", " "))
+
+
 def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], list[int]]:
     """The collation as paragraphs of styled text, and the block index of every point."""
     blocks = [Text("Witnesses", style="bold underline")]
@@ -284,19 +311,22 @@ def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], li
     base_text = collation.base_text
     for n, point in enumerate(collation.points, 1):
         s, e = point.base
-        head = Text(f"{n}. ", style="bold")
-        head.append(visible("…" + base_text[max(0, s - CONTEXT) : s].replace("\n", " ")), style="dim")
-        head.append(visible(base_text[s:e].replace("\n", " ")) or "∅", style="bold reverse")
-        head.append(visible(base_text[e : e + CONTEXT].replace("\n", " ") + "…"), style="dim")
         starts.append(len(blocks))
-        blocks.append(head)
+        blocks.append(
+            Text.assemble(
+                (f"{n}. ", "bold"),
+                ("…" + one_line(base_text[max(0, s - CONTEXT) : s]), "dim"),
+                (one_line(base_text[s:e]) or "∅", "bold reverse"),
+                (one_line(base_text[e : e + CONTEXT]) + "…", "dim"),
+            )
+        )
         for reading in point.readings:
-            sigla = " ".join(reading.sigla)
-            line = Text(f"└ {sigla}: ", style="bold")
-            line.append(visible(reading.text) if reading.text else "(omitted)")
+            line = Text.assemble((f"└ {' '.join(reading.sigla)}: ", "bold"), one_line(reading.text) or "(omitted)")
             if point.lone and point.lone in reading.sigla:
                 line.append(f"   ◀ lone witness {point.lone}", style=f"bold {lone_colour}")
             blocks.append(line)
+        if point.absent:
+            blocks.append(Text(f"└ {' '.join(point.absent)}: (paragraph absent)", style="dim"))
     blocks.append(Text("Consensus text", style="bold underline"))
     blocks.extend(Text(visible(p)) for p in collation.consensus.split("\n") if p.strip())
     return blocks, starts

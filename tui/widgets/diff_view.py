@@ -3,7 +3,7 @@
 Each row of a ``Comparison`` is wrapped into both columns with the CJK line
 breaker and takes the height of its taller side, so the two columns can
 never drift apart.  Changes are coloured by kind; moved paragraphs carry a
-marker naming the row they moved to or from.
+mark; `enter` on one jumps to where the other witness has it.
 """
 
 from __future__ import annotations
@@ -54,7 +54,6 @@ class DiffView(ScrollView, can_focus=True):
         "diff--move",
         "diff--gutter",
         "diff--current",
-        "diff--marker",
         *(f"diff--{k}" for k in CHANGE_KINDS),
     }
     DEFAULT_CSS = """
@@ -70,7 +69,6 @@ class DiffView(ScrollView, can_focus=True):
     DiffView > .diff--script { background: $nr-minor; text-style: italic; }
     DiffView > .diff--gutter { color: $text-muted; }
     DiffView > .diff--current { background: $accent; color: $background; text-style: bold; }
-    DiffView > .diff--marker { color: $accent; text-style: italic; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -79,11 +77,13 @@ class DiffView(ScrollView, can_focus=True):
         self.lines: list[DiffLine] = []
         self.row_start: list[int] = []
         self.current = -1  # the change the cursor is on (row index)
+        self.back: int | None = None  # where a move jump came from
         self._width = 0
 
     def show(self, rows) -> None:
         self.rows = tuple(rows)
         self.current = -1
+        self.back = None
         self._relayout(force=True)
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -132,18 +132,27 @@ class DiffView(ScrollView, can_focus=True):
         self.refresh()
         return self.current
 
+    def move_target(self, row: int) -> int | None:
+        """For a moved paragraph (shown where A has it), the row where B has it; else None."""
+        if not 0 <= row < len(self.rows) or self.rows[row].op != "move":
+            return None
+        to = self.rows[row].moved_to
+        later = [n for n, r in enumerate(self.rows) if r.op != "move" and r.b is not None and r.b[0] > to]
+        return later[0] if later else len(self.rows) - 1
+
     def jump_move(self) -> int:
-        """On a moved row, go to the place it moved to (or from); returns that row or -1."""
-        if not 0 <= self.current < len(self.rows):
-            return -1
-        row = self.rows[self.current]
-        other = row.moved_to if row.moved_to is not None else row.moved_from
-        if other is None:
-            return -1
-        self.current = other
-        self.scroll_to_row(other)
+        """On a moved paragraph, go to where B has it; pressed again, come back.  Returns the row or -1."""
+        target = self.move_target(self.current)
+        if target is None:
+            if self.back is None:
+                return -1
+            target, self.back = self.back, None
+        else:
+            self.back = self.current
+        self.current = target
+        self.scroll_to_row(target)
         self.refresh()
-        return other
+        return target
 
     # -- painting ---------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -157,30 +166,22 @@ class DiffView(ScrollView, can_focus=True):
         width = self._width
         gutter_style = self.get_component_rich_style("diff--current" if line.row == self.current else "diff--gutter")
         sign = SIGNS.get(row.op, "?") if line.first else " "
-        left = self._side(row, "a", line.a, line.first, width, base)
-        right = self._side(row, "b", line.b, line.first, width, base)
+        left = self._side(row, "a", line.a, width, base)
+        right = self._side(row, "b", line.b, width, base)
         gutter = text_strip(Text(sign, style=gutter_style), base, 1, self.app.console)
         bar = text_strip(Text(" │ ", style=self.get_component_rich_style("diff--gutter")), base, 3, self.app.console)
         return Strip.join([gutter, left, bar, right]).extend_cell_length(full, base).crop(0, full)
 
-    def _marker(self, row) -> Text | None:
-        other = row.moved_to if row.moved_to is not None else row.moved_from
-        if row.op != "move" or other is None:
-            return None
-        word = "moved to" if row.moved_to is not None else "moved from"
-        return Text(f"↕ {word} row {other + 1} (enter)", style=self.get_component_rich_style("diff--marker"))
-
-    def _side(self, row, side: str, span: tuple[int, int] | None, first: bool, width: int, base: Style) -> Strip:
+    def _side(self, row, side: str, span: tuple[int, int] | None, width: int, base: Style) -> Strip:
         if span is None:
-            mark = self._marker(row) if first else None
-            return text_strip(mark, base, width, self.app.console) if mark else Strip.blank(width, base)
+            return Strip.blank(width, base)
         text_all = visible(row.a_text if side == "a" else row.b_text)
         s, e = span
         text = Text(text_all[s:e], no_wrap=True)
         whole = {"insert": "diff--insert", "delete": "diff--delete", "move": "diff--move"}.get(row.op)
         if whole:
             text.stylize(self.get_component_rich_style(whole))
-        for change in row.changes:
+        for change in row.changes if row.op in ("replace", "move") else ():
             cs, ce = change.a if side == "a" else change.b
             if cs < e and ce > s:
                 text.stylize(self.get_component_rich_style(f"diff--{change.kind}"), max(0, cs - s), min(e, ce) - s)
