@@ -88,7 +88,10 @@ class NewsreadApp(App):
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.reader.progress = "indexing…"
+
+    def reader_ready(self) -> None:
+        """The reading screen is laid out: start loading the folder."""
+        self._progress("indexing…")
         self.load_corpus()
         if self.poll:
             self.set_interval(POLL_SECONDS, self.check_files)
@@ -115,7 +118,7 @@ class NewsreadApp(App):
 
     def _progress(self, text: str) -> None:
         self.reader.progress = text
-        if self.reader.is_mounted:
+        if self.reader.built:
             self.reader.update_status()
 
     def show_corpus(self, corpus: Corpus) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 
 from tui.core.corpus import load
 from tui.widgets.article_view import ArticleView
@@ -31,7 +32,7 @@ async def test_enter_opens_and_JK_cross_file_boundaries(seeds):
         assert app.reader.article.id == first_of_001.id
         await pilot.press("K")
         assert app.reader.article.id == last_of_000.id
-        assert str(app.reader.article.file) in app.reader.sub_title
+        assert str(app.reader.article.file) in app.reader.where
 
 
 async def test_scroll_keys_and_status(seeds):
@@ -139,6 +140,7 @@ async def test_resizes_without_crash_or_overlong_rows(seeds, size):
         await pilot.pause()
         pane = app.reader.query_one(ArticleView)
         width = pane.scrollable_content_region.width
+        assert all(cell_len(pane.blocks[ln.block].text[ln.start : ln.end]) <= width for ln in pane.lines if ln.block >= 0)
         for y in range(pane.size.height):
             assert pane.render_line(y).cell_length == width
         assert pane.anchor()[0] == top[0]  # same paragraph at the top

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Footer, Input, Static, Tree
 
 from ..core.model import Article
 from ..core.safe import visible
@@ -19,7 +19,9 @@ from ..widgets.file_list import FileList
 class ReaderScreen(Screen):
     """Read articles; every key is a binding with an id (see keymap.toml)."""
 
+    AUTO_FOCUS = "#files"
     DEFAULT_CSS = """
+    ReaderScreen #header { height: 1; background: $primary-muted; color: $text; padding: 0 1; }
     ReaderScreen #status { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     ReaderScreen #searchbar { dock: bottom; display: none; height: 3; }
     ReaderScreen #searchbar.-shown { display: block; }
@@ -50,16 +52,26 @@ class ReaderScreen(Screen):
         super().__init__()
         self.article: Article | None = None
         self.progress = ""
+        self.built = False
+        self.where = ""  # file and encoding shown in the header
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal():
-            yield FileList(id="files")
-            with Vertical():
-                yield ArticleView(id="article")
-                yield Input(placeholder="search this article (enter: find, escape: cancel)", id="searchbar")
-        yield Static(id="status")
-        yield Footer()
+        # The first frame is one line, so the window appears at once; the layout follows.
+        yield Static(Text(f"newsread · opening {visible(str(self.app.folder))}…"), id="splash")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        await self.query_one("#splash").remove()
+        panes = Horizontal(
+            FileList(id="files"),
+            Vertical(ArticleView(id="article"), Input(placeholder="search this article (enter: find, escape: cancel)", id="searchbar")),
+        )
+        await self.mount(Static(id="header"), panes, Static(id="status"), Footer())
+        self.built = True
+        self.set_header()
+        self.app.reader_ready()
 
     @property
     def pane(self) -> ArticleView:
@@ -83,10 +95,18 @@ class ReaderScreen(Screen):
         self.files.show_article(article.id)
         self.app.entered_article(article)
         tf = self.app.corpus.file(article.file) if self.app.corpus else None
-        self.sub_title = visible(f"{article.file} · {tf.encoding if tf else '?'}")
+        self.set_header(f"{article.file} · {tf.encoding if tf else '?'}")
         if focus:
             self.pane.focus()
         self.update_status()
+
+    def set_header(self, where: str = "") -> None:
+        """The top line: app, folder, and the open article's file and encoding."""
+        self.where = visible(where)
+        line = Text.assemble(("newsread", "bold"), " · ", visible(str(self.app.folder)))
+        if where:
+            line.append(" · " + self.where, style="bold")
+        self.query_one("#header", Static).update(line, layout=False)
 
     def _scroll_fraction(self, fraction: float) -> None:
         self.pane.scroll_to(0, round(fraction * max(0, len(self.pane.lines) - 1)), animate=False, immediate=True)
@@ -121,7 +141,7 @@ class ReaderScreen(Screen):
             parts.append(f"/{visible(self.pane.query)} {pos}/{len(self.pane.hits)}")
         if self.progress:
             parts.append(self.progress)
-        self.query_one("#status", Static).update(Text("  ·  ".join(parts)))
+        self.query_one("#status", Static).update(Text("  ·  ".join(parts)), layout=False)
 
     # -- reading keys ---------------------------------------------------------
     def action_scroll(self, lines: int) -> None:

@@ -84,7 +84,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--empty",
     }
     DEFAULT_CSS = """
-    ArticleView { padding: 0 2; background: $surface; overflow-x: hidden; }
+    ArticleView { padding: 0 2; background: $surface; overflow-x: hidden; overflow-y: scroll; }
     ArticleView > .article--title { text-style: bold; color: $primary; }
     ArticleView > .article--heading { text-style: bold; color: $accent; }
     ArticleView > .article--subtitle { text-style: italic; color: $secondary; }

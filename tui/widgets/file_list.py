@@ -95,7 +95,10 @@ class FileList(Tree[Entry]):
             return
         if node.parent is not None and not node.parent.is_expanded:
             node.parent.expand()
-        self.call_after_refresh(self._cursor_to, node)
+        if node.line >= 0:  # laid out already: move now, in the same frame as the article
+            self._cursor_to(node)
+        else:
+            self.call_after_refresh(self._cursor_to, node)
 
     def _cursor_to(self, node: TreeNode[Entry]) -> None:
         self.move_cursor(node)

@@ -16,7 +16,7 @@ from .strips import text_strip
 
 
 class TextView(ScrollView, can_focus=True):
-    DEFAULT_CSS = "TextView { background: $surface; padding: 0 1; overflow-x: hidden; }"
+    DEFAULT_CSS = "TextView { background: $surface; padding: 0 1; overflow-x: hidden; overflow-y: scroll; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
