@@ -33,7 +33,7 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Label  # noqa: E402
 
 from tui.app import NewsreadApp  # noqa: E402
-from tui.core.corpus import bundled_seeds  # noqa: E402
+from tui.core.corpus import bundled_seeds, load  # noqa: E402
 
 SIZE = (120, 40)
 
@@ -53,7 +53,7 @@ def make_folder(root: Path, files: int, per_file: int, seed: int = 7) -> Path:
         for a in range(per_file):
             body = "\n\n".join("".join(rng.choices(sentences, k=3)) for _ in range(rng.randint(2, 5)))
             parts.append(f"# 第{f}版第{a}篇 {rng.choice(sentences)[:12]}\n\n{body}\n")
-        (root / f"{f:05d}.txt").write_text("\n".join(parts), "utf-8")
+        (root / f"{f:05d}.txt").write_text("\n\n\n".join(parts), "utf-8")  # 3+ blank lines end a story
     return root
 
 
@@ -123,10 +123,10 @@ def full_layout() -> float:
 
 # -- latencies -----------------------------------------------------------------
 async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
+    """Wait until the folder is indexed and grouped and the screen is idle."""
+    while not (app.loaded and app.grouped):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     await pilot.pause()
 
 
@@ -201,7 +201,9 @@ def main() -> None:
     articles = 1_000 if args.quick else 10_000
     big = make_folder(work / "big", articles // 10, 10)
     long = make_long_article(work / "long")
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {articles} articles, headless {SIZE[0]}x{SIZE[1]}")
+    found = len(load(big).articles)
+    assert found >= articles, f"generated folder has {found} articles, fewer than {articles}"
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {found} articles, headless {SIZE[0]}x{SIZE[1]}")
 
     minimal = [first_paint(OneLabel) for _ in range(reps)]
     reader = [first_paint(lambda: NewsreadApp(bundled_seeds(), poll=False)) for _ in range(reps)]

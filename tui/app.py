@@ -7,6 +7,7 @@ to the store and the settings files.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import work
@@ -104,7 +105,7 @@ class NewsreadApp(App):
                 self.notify(problem, severity="warning", markup=False)
 
     # -- loading --------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="indexing")
     def load_corpus(self) -> None:
         worker = get_current_worker()
 
@@ -113,6 +114,7 @@ class NewsreadApp(App):
                 self.call_from_thread(self._progress, f"indexing {n}/{total}")
 
         corpus = load(self.folder, progress=progress)
+        gc.freeze()  # the corpus lives long: keep full collections (event-loop stalls) from walking it
         if not worker.is_cancelled:
             self.call_from_thread(self.show_corpus, corpus)
 
@@ -161,7 +163,7 @@ class NewsreadApp(App):
             return
         self.reader.pane.placeholder = "Select an article (enter), or press J for the first one."
         self.reader.pane.refresh()
-        self.reader.files.show_article(self.order[0].id)
+        self.reader.files.show_article(self.order[0])
         self.reader.files.focus()
 
     # -- reading state --------------------------------------------------------
@@ -224,7 +226,7 @@ class NewsreadApp(App):
             self.reader.open_article(article, focus=True)
 
     # -- variants -------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="group")
+    @work(thread=True, exclusive=True, group="group", description="grouping variants")
     def find_variants(self, corpus: Corpus) -> None:
         """Group the articles into stories; the badges fill in when this finishes."""
         worker = get_current_worker()
@@ -240,6 +242,7 @@ class NewsreadApp(App):
         except Exception as e:  # a grouping bug must not take the reader down
             self.call_from_thread(self._grouping_failed, e)
             return
+        gc.freeze()
         if not worker.is_cancelled:
             self.call_from_thread(self.show_groups, corpus, groups)
 

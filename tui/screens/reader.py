@@ -92,7 +92,7 @@ class ReaderScreen(Screen):
         self.pane.show(article)
         if position:
             self.call_after_refresh(self._scroll_fraction, position)
-        self.files.show_article(article.id)
+        self.files.show_article(article)
         self.app.entered_article(article)
         tf = self.app.corpus.file(article.file) if self.app.corpus else None
         self.set_header(f"{article.file} · {tf.encoding if tf else '?'}")

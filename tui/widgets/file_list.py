@@ -18,6 +18,7 @@ from ..core.model import Article, Skipped, TextFile
 from ..core.safe import visible
 
 Entry = Article | TextFile | Skipped
+UNFOLD_MAX = 2000  # folders with more articles start with their files folded
 
 
 def article_label(article: Article) -> str:
@@ -52,20 +53,38 @@ class FileList(Tree[Entry]):
         self.read: set[str] = set()
         self.badges: dict[str, int] = {}
         self.nodes: dict[str, TreeNode[Entry]] = {}
+        self.file_nodes: dict[str, TreeNode[Entry]] = {}
 
     def process_label(self, label: str | Text) -> Text:
         return Text(label) if isinstance(label, str) else label
 
     def fill(self, corpus: Corpus) -> None:
-        """Show ``corpus``: files expanded, articles as leaves, skipped files at the end."""
+        """Show ``corpus``: files with their articles, skipped files greyed at the end.
+
+        A big folder starts with its files folded and a file's articles are
+        added when it is unfolded, so 10,000 articles never freeze the screen.
+        """
         self.clear()
         self.nodes = {}
+        self.file_nodes = {}
+        unfold = sum(len(f.articles) for f in corpus.files) <= UNFOLD_MAX
         for f in corpus.files:
-            node = self.root.add(visible(f.relpath), data=f, expand=True)
-            for a in f.articles:
-                self.nodes[a.id] = node.add_leaf(article_label(a), data=a)
+            node = self.root.add(visible(f.relpath), data=f, allow_expand=bool(f.articles))
+            self.file_nodes[f.relpath] = node
+            if unfold:
+                self._add_articles(node)
+                node.expand()
         for s in corpus.skipped:
             self.root.add_leaf(f"{visible(s.relpath)} — {visible(s.reason)}", data=s)
+
+    def _add_articles(self, node: TreeNode[Entry]) -> None:
+        if node.children or not isinstance(node.data, TextFile):
+            return
+        for a in node.data.articles:
+            self.nodes[a.id] = node.add_leaf(article_label(a), data=a)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
+        self._add_articles(event.node)
 
     def set_read(self, ids: set[str]) -> None:
         changed = ids ^ self.read
@@ -88,13 +107,17 @@ class FileList(Tree[Entry]):
             if node is not None:
                 node.refresh()
 
-    def show_article(self, article_id: str) -> None:
-        """Put the cursor on ``article_id`` (expanding its file) without opening it again."""
-        node = self.nodes.get(article_id)
+    def show_article(self, article: Article) -> None:
+        """Put the cursor on ``article`` (unfolding its file) without opening it again."""
+        parent = self.file_nodes.get(article.file)
+        if parent is None:
+            return
+        self._add_articles(parent)
+        if not parent.is_expanded:
+            parent.expand()
+        node = self.nodes.get(article.id)
         if node is None:
             return
-        if node.parent is not None and not node.parent.is_expanded:
-            node.parent.expand()
         if node.line >= 0:  # laid out already: move now, in the same frame as the article
             self._cursor_to(node)
         else:
