@@ -95,9 +95,9 @@ def run_diff(args: argparse.Namespace) -> int:
             emoji=False,
         )
         render = unified if args.unified else side_by_side
-        lines = [Text(visible(f"--- {ra.ref}")), Text(visible(f"+++ {rb.ref}"))]
+        lines = _plain(visible(f"--- {ra.ref}"), width) + _plain(visible(f"+++ {rb.ref}"), width)
         lines += render(cmp, width, color)
-        lines.append(Text(summary(cmp), style=STYLE["note"] if color else ""))
+        lines += _plain(summary(cmp), width, STYLE["note"] if color else "")
         for line in lines:
             console.print(line, soft_wrap=True, crop=False)
     return 1 if cmp.differs else 0
@@ -161,13 +161,16 @@ def _lines(text: str, styles: Sequence[tuple[int, int, str]], width: int) -> lis
     return out
 
 
+def _plain(text: str, width: int, style: str = "") -> list[Text]:
+    """A line of our own (header, note, summary) wrapped to ``width`` cells."""
+    return _lines(text, [(0, len(text), style)] if style else [], width)
+
+
 def _pad(line: Text, width: int) -> Text:
     return line + Text(" " * max(0, width - cell_len(line.plain)))
 
 
-def _note(row: Row) -> str | None:
-    if row.op != "move":
-        return None
+def _note(row: Row) -> str:
     return f"moved: paragraph {row.moved_from + 1} of A is paragraph {row.moved_to + 1} of B"
 
 
@@ -175,9 +178,8 @@ def side_by_side(cmp: Comparison, width: int, color: bool) -> list[Text]:
     col = (width - 3) // 2
     out: list[Text] = []
     for row in cmp.rows:
-        note = _note(row)
-        if note:
-            out.append(Text(note, style=STYLE["note"] if color else ""))
+        if row.op == "move":
+            out += _plain(_note(row), width, STYLE["note"] if color else "")
         left = _lines(*marked(row, "a", color), col) if row.a is not None else []
         right = _lines(*marked(row, "b", color), col) if row.b is not None else []
         for k in range(max(len(left), len(right))):
@@ -191,9 +193,8 @@ def side_by_side(cmp: Comparison, width: int, color: bool) -> list[Text]:
 def unified(cmp: Comparison, width: int, color: bool) -> list[Text]:
     out: list[Text] = []
     for row in cmp.rows:
-        note = _note(row)
-        if note:
-            out.append(Text(note, style=STYLE["note"] if color else ""))
+        if row.op == "move":
+            out += _plain(_note(row), width, STYLE["note"] if color else "")
         if row.op == "equal":
             out += [Text("  ") + line for line in _lines(visible(row.a_text), [], width - 2)]
             continue
