@@ -66,3 +66,9 @@ def test_every_character_of_a_normalisation_comes_from_the_original(text, kinds)
     assert all(0 <= i < len(text) for i in n.origin)
     folded = chain(text, kinds & {"width", "script"}).text
     assert all(folded[i] == ch for i, ch in zip(n.origin, n.text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_the_fast_key_is_the_full_chain(text):
+    assert key(text) == chain(text, STEPS).text

@@ -145,9 +145,20 @@ def chain(text: str, kinds: Iterable[str]) -> Normalized:
     return cur
 
 
+@lru_cache(maxsize=8192)
+def _key_char(ch: str) -> str:
+    folded = script(width_char(ch)).text
+    return "" if folded.isspace() or is_punct(folded) else folded
+
+
 def key(text: str) -> str:
-    """The text with every non-content difference folded away (for comparing paragraphs)."""
-    return chain(text, STEPS).text
+    """The text with every non-content difference folded away (for comparing paragraphs).
+
+    The same as ``chain(text, STEPS).text`` (markup characters are all
+    punctuation), one cached lookup per character because alignment keys
+    every paragraph.
+    """
+    return "".join(map(_key_char, text))
 
 
 def classify(a: str, b: str) -> str:
