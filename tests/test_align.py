@@ -75,3 +75,21 @@ def test_every_paragraph_is_in_exactly_one_block_and_order_is_kept(a, b):
         assert (op, a1 - a0, b1 - b0) in {
             ("match", 1, 1), ("match", 2, 1), ("match", 1, 2), ("delete", 1, 0), ("insert", 0, 1), ("move", 1, 1)
         }
+
+
+def test_large_gaps_are_cut_at_similar_pairs(monkeypatch):
+    import tui.core.align as align_mod
+
+    monkeypatch.setattr(align_mod, "MAX_CELLS", 4)
+    a = [p + "甲" for p in P]
+    b = [p + "乙" for p in P]
+    assert align(a, b) == [("match", i, i + 1, i, i + 1) for i in range(len(P))]
+    c = ["完全不同的一段话，讲的是另一件事情，和上面的内容没有关系。" + str(i) for i in range(len(P))]
+    blocks = align(a, c)
+    assert sorted(op for op, *_ in blocks) == ["delete"] * len(P) + ["insert"] * len(P)
+
+
+def test_huge_paragraphs_are_compared_within_bounds():
+    big = "党建工作述职评议考核" * 5000
+    blocks = align([big, P[0]], [big + "新增", P[0]])
+    assert blocks == [("match", 0, 1, 0, 1), ("match", 1, 2, 1, 2)]

@@ -1,9 +1,11 @@
 """Collation: variation points, lone witnesses and the consensus rules."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core.collate import central, collate
-from tui.core.compare import paragraphs
+from tui.core.compare import compare, paragraphs
 from tui.core.corpus import load
 from tui.core.refs import resolve
 from tui.core.sigla import sigla
@@ -109,3 +111,52 @@ def test_sigla_are_the_shortest_unique_prefixes_at_a_word_boundary():
     assert sigla(["a.txt", "ab.txt"]) == ["a.txt", "ab"]
     assert sigla(["x/000_a.txt", "y/000_a.txt"]) == ["x/000_a.txt", "y/000_a.txt"]
     assert sigla(["people-2024-06-07.txt", "people-2024-06-08.txt"]) == ["people-2024-06-07", "people-2024-06-08"]
+
+
+BASE_STORY = [
+    "今天召开全体会议，部署下半年各项工作任务。",
+    "会议要求各部门抓好落实，确保取得实效。",
+    "会议指出，要坚持问题导向，盯着问题改。",
+    "会议强调，要加强作风建设，减轻基层负担。",
+]
+
+
+@st.composite
+def witness(draw):
+    """A variant of BASE_STORY: paragraphs dropped, characters changed or inserted."""
+    out = []
+    for p in BASE_STORY:
+        if draw(st.integers(0, 3)) == 0:
+            continue
+        chars = list(p)
+        for _ in range(draw(st.integers(0, 2))):
+            i = draw(st.integers(0, len(chars) - 1))
+            chars[i] = draw(st.sampled_from(list("甲乙，,")))
+        if draw(st.booleans()):
+            chars.insert(draw(st.integers(0, len(chars))), "地")
+        out.append("".join(chars))
+    if draw(st.integers(0, 4)) == 0:
+        out.insert(draw(st.integers(0, len(out))), "另外一段新加的话，说的是天气。")
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(witness(), min_size=2, max_size=4))
+def test_each_witness_is_its_readings_applied_to_the_base(wits):
+    named = [(f"w{k}", w) for k, w in enumerate(wits)]
+    col = collate(named)
+    texts = dict(named)
+    for sig, pars in named:
+        if any(sig in p.absent for p in col.points):
+            continue
+        if compare(texts[col.base], pars).stats["move"]:
+            continue
+        parts, pos = [], 0
+        for p in col.points:
+            reading = next(r.text for r in p.readings if sig in r.sigla)
+            parts += [col.base_text[pos : p.base[0]], reading]
+            pos = p.base[1]
+        parts.append(col.base_text[pos:])
+        assert "".join(parts) == "\n\n".join(pars)
+    if len({tuple(w) for w in wits}) == 1:
+        assert col.points == () and col.consensus == "\n\n".join(wits[0])

@@ -17,6 +17,9 @@ paragraph to the end of the next, a jump page moves the headline.  So:
 3. A paragraph left over on each side that matches the other (also with its
    halves swapped, as a headline moved by a jump page often is) is a move.
 
+Every measure is bounded: keys longer than :data:`CLIP` are clipped, and the
+DP never sees a gap of more than :data:`MAX_CELLS` cells.
+
 Blocks are plain tuples ``(op, a0, a1, b0, b1)``: half-open paragraph ranges,
 ``op`` one of ``match``, ``delete``, ``insert``, ``move``.  They are listed in
 the order of ``a``; an insertion sits where it falls in ``b``'s order.
@@ -40,11 +43,13 @@ MOVE = 0.6  # least similarity of a moved paragraph
 SOLID_RUN = 4  # shared runs shorter than this are chance
 SOLID_SHARE = 0.25  # share of a joined part that must lie in solid runs
 MAX_CELLS = 40_000  # largest gap (paragraphs x paragraphs) searched by the DP
+CLIP = 4_000  # a longer paragraph is compared by its first and last CLIP/2 characters
+SHORT = 200  # the transposed-halves measure is tried on paragraphs up to this long
 
 
 def align(a: Sequence[str], b: Sequence[str]) -> list[Block]:
     """Blocks aligning paragraph list ``a`` with ``b`` (see the module docstring)."""
-    ka, kb = [key(p) for p in a], [key(p) for p in b]
+    ka, kb = [_clip(key(p)) for p in a], [_clip(key(p)) for p in b]
     blocks: list[Block] = []
     i = j = 0
     for ai, bj, size in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks():
@@ -52,6 +57,11 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Block]:
         blocks += [("match", ai + k, ai + k + 1, bj + k, bj + k + 1) for k in range(size)]
         i, j = ai + size, bj + size
     return _moves(a, b, ka, kb, blocks)
+
+
+def _clip(text: str) -> str:
+    """Bound the cost of comparing one huge paragraph (a page without blank lines)."""
+    return text if len(text) <= CLIP else text[: CLIP // 2] + text[-CLIP // 2 :]
 
 
 def _similar(x: str, y: str, cutoff: float) -> float:
@@ -167,7 +177,10 @@ def moved_similarity(x: str, y: str, kx: str, ky: str) -> float:
     """Similarity that forgives transposed halves (``A B`` against ``B A``)."""
     if kx and len(kx) == len(ky) and kx in ky + ky:
         return 1.0
-    return max(_similar(kx, ky, 0.0), fuzz.token_sort_ratio(x, y) / 100)
+    direct = _similar(kx, ky, 0.0)
+    if direct >= MOVE or max(len(x), len(y)) > SHORT:
+        return direct
+    return max(direct, fuzz.token_sort_ratio(x, y) / 100)
 
 
 def _moves(a, b, ka, kb, blocks: list[Block]) -> list[Block]:

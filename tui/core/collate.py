@@ -112,42 +112,43 @@ def _starts(pars: Sequence[str]) -> list[int]:
 def edits_of(cmp: Comparison, base_pars: Sequence[str]) -> list[Edit]:
     """The comparison's changes as edits of the base text (the ``a`` side it was made against).
 
-    A whole paragraph deleted or inserted takes the separator before it with
-    it (the one after it, at the start); a deletion and an insertion that meet
-    become one replacement.
+    The deleted and inserted paragraphs between two aligned ones make one
+    edit; with nothing in their place they take one paragraph separator along.
     """
     starts = _starts(base_pars)
-    ends = [s + len(p) for s, p in zip(starts, base_pars)]
     out: list[Edit] = []
-    nxt = 0  # the base paragraph the next insertion goes before
+    deleted: list[int] = []
+    inserted: list[str] = []
     for row in cmp.rows:
-        if row.a is None:  # insertion
-            if nxt:
-                out.append(Edit(ends[nxt - 1], ends[nxt - 1], SEP + row.b_text))
-            else:
-                out.append(Edit(0, 0, row.b_text + SEP if base_pars else row.b_text))
+        if row.a is None or row.b is None:
+            deleted += range(*row.a) if row.a else []
+            inserted += [row.b_text] if row.b else []
             continue
-        off, nxt = starts[row.a[0]], row.a[1]
-        if row.b is None:  # deletion
-            i = row.a[0]
-            span = (ends[i - 1], ends[i]) if i else (0, starts[1] if len(starts) > 1 else ends[0])
-            out.append(Edit(*span, "", lacuna=True))
-        else:
-            out += [Edit(off + c.a[0], off + c.a[1], row.b_text[c.b[0] : c.b[1]]) for c in row.changes]
-    return _meet(SEP.join(base_pars), out)
-
-
-def _meet(base_text: str, edits: list[Edit]) -> list[Edit]:
-    """One witness's edits with those that overlap or touch an insertion merged into one."""
-    out: list[Edit] = []
-    for e in sorted(edits, key=lambda x: (x.start, x.end)):
-        prev = out[-1] if out else None
-        if prev and (e.start < prev.end or (e.start == prev.end and (prev.start == prev.end or e.start == e.end))):
-            span = (prev.start, max(prev.end, e.end))
-            out[-1] = Edit(*span, _reading(base_text, span, [prev, e]))
-        else:
-            out.append(e)
+        if deleted or inserted:
+            out.append(_gap_edit(base_pars, starts, deleted, inserted, row.a[0]))
+            deleted, inserted = [], []
+        off = starts[row.a[0]]
+        out += [Edit(off + c.a[0], off + c.a[1], row.b_text[c.b[0] : c.b[1]]) for c in row.changes]
+    if deleted or inserted:
+        out.append(_gap_edit(base_pars, starts, deleted, inserted, len(base_pars)))
     return out
+
+
+def _gap_edit(base_pars, starts, deleted: list[int], inserted: list[str], before: int) -> Edit:
+    """One edit for whole paragraphs deleted (a run of base indices) and inserted before ``before``."""
+    n = len(base_pars)
+    ends = [s + len(p) for s, p in zip(starts, base_pars)]
+    text = SEP.join(inserted)
+    if deleted and inserted:
+        return Edit(starts[deleted[0]], ends[deleted[-1]], text)
+    if deleted:
+        i, j = deleted[0], deleted[-1]
+        if i:
+            return Edit(ends[i - 1], ends[j], "", lacuna=True)
+        return Edit(0, starts[j + 1] if j + 1 < n else ends[j], "", lacuna=True)
+    if before:
+        return Edit(ends[before - 1], ends[before - 1], SEP + text)
+    return Edit(0, 0, text + SEP if n else text)
 
 
 def _split_lacunae(edits: dict[str, list[Edit]]) -> dict[str, list[Edit]]:
