@@ -131,9 +131,12 @@ def summary(cmp: Comparison) -> str:
 def marked(row: Row, side: str, color: bool) -> tuple[str, list[tuple[int, int, str]]]:
     """A row's text for one side, safe to print, and the styled spans of its changes.
 
-    Without colour the changed characters are bracketed instead.
+    Without colour the changed characters are bracketed instead (not in a
+    whole inserted or deleted paragraph: its row mark says it all).
     """
     text = visible(row.a_text if side == "a" else row.b_text)
+    if not color and row.op in ("insert", "delete"):
+        return text, []
     spans = [(c.a if side == "a" else c.b, c.kind) for c in row.changes]
     spans = [((s, e), k) for (s, e), k in spans if e > s]
     style = {k: STYLE["formal"] if k != "content" else STYLE[side] for k in KINDS}
