@@ -23,6 +23,7 @@ from .core.safe import visible
 from .keymap import load_keymap
 from .screens.reader import ReaderScreen
 from .settings import IGNORABLE, Settings, config_dir
+from .state import ReadingState
 from .themes import DEFAULT_THEME, NR_VARIABLES, bundled_dir, load_themes
 
 POLL_SECONDS = 2.0
@@ -52,6 +53,8 @@ class NewsreadApp(App):
         self.settings = Settings.load()
         self.notices: list[str] = [self.settings.notice] if self.settings.notice else []
         self.reader = ReaderScreen()
+        self.state: ReadingState | None = None  # opened with the folder, in the loading worker
+        self.resume: tuple[str, float | None] | None = None
         self.ignore: frozenset[str] = self.settings.ignore
         self.group_of: dict[str, object] = {}
         self.grouped = False
@@ -114,16 +117,23 @@ class NewsreadApp(App):
                 self.call_from_thread(self._progress, f"indexing {n}/{total}")
 
         corpus = load(self.folder, progress=progress)
+        if self.state is None:
+            self.state = ReadingState(corpus.root)
+            notice = self.state.open()
+            if notice:
+                self.call_from_thread(self.notify, notice, severity="warning", timeout=10, markup=False)
+            self.resume = self.state.last()
+        read = self.state.read_ids()
         gc.freeze()  # the corpus lives long: keep full collections (event-loop stalls) from walking it
         if not worker.is_cancelled:
-            self.call_from_thread(self.show_corpus, corpus)
+            self.call_from_thread(self.show_corpus, corpus, read)
 
     def _progress(self, text: str) -> None:
         self.reader.progress = text
         if self.reader.built:
             self.reader.update_status()
 
-    def show_corpus(self, corpus: Corpus) -> None:
+    def show_corpus(self, corpus: Corpus, read: set[str] = frozenset()) -> None:
         """Show a (re)loaded corpus, keeping the open article and place when there is one."""
         current = self.reader.article
         anchor = self.reader.pane.anchor() if current else None
@@ -132,6 +142,7 @@ class NewsreadApp(App):
         self.position_of = {a.id: n for n, a in enumerate(self.order)}
         self._stamps = {f.relpath: (f.size, f.mtime_ns) for f in corpus.files}
         self.reader.files.fill(corpus)
+        self.reader.files.set_read(read | self.reader.files.read)
         self.reader.progress = "grouping…"
         self.loaded = True
         self.grouped = False
@@ -157,6 +168,10 @@ class NewsreadApp(App):
                 if articles:
                     self.reader.open_article(articles[0], focus=True)
                     return
+        resume = self.corpus.article(self.resume[0]) if self.resume else None
+        if resume is not None:
+            self.reader.open_article(resume, focus=True, position=self.resume[1])
+            return
         if not self.order:
             self.reader.pane.placeholder = "No articles in this folder."
             self.reader.pane.refresh()
@@ -168,10 +183,20 @@ class NewsreadApp(App):
 
     # -- reading state --------------------------------------------------------
     def leave_article(self) -> None:
-        """Called before the reader switches article."""
+        """Called before the reader switches article (or quits): remember where we were in it."""
+        if self.state is not None and self.reader.article is not None:
+            self.state.save("set_position", self.reader.article.id, self.reader.placed)
 
     def entered_article(self, article: Article) -> None:
         self.reader.files.mark_read(article.id)
+        if self.state is not None:
+            self.state.save("mark_read", article.id)
+            self.state.save("set_last", article.id)
+
+    def on_unmount(self) -> None:
+        self.leave_article()
+        if self.state is not None:
+            self.state.close()
 
     # -- files changed on disk ------------------------------------------------
     def check_files(self) -> None:

@@ -53,6 +53,7 @@ class ReaderScreen(Screen):
         self.article: Article | None = None
         self.progress = ""
         self.built = False
+        self.placed = 0.0  # place() as of the last scroll, for saving after the widgets are gone
         self.where = ""  # file and encoding shown in the header
 
     def compose(self) -> ComposeResult:
@@ -124,6 +125,7 @@ class ReaderScreen(Screen):
 
     @on(ArticleView.Scrolled)
     def _scrolled(self) -> None:
+        self.placed = self.place()
         self.update_status()
 
     def update_status(self) -> None:
