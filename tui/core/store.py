@@ -96,8 +96,8 @@ def _migrate(conn: sqlite3.Connection) -> None:
         for statements in MIGRATIONS[version:]:
             for sql in statements:
                 conn.execute(sql)
-        if version < SCHEMA_VERSION:
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # Written even when unchanged: a store file we may not write fails here, not on the first save.
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
