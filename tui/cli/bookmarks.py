@@ -7,8 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-from rich.cells import cell_len
-
 from ..core.anchor import Placed, make_bookmark, place, quote_span
 from ..core.bookmark import AnnotationError, from_collection, to_collection
 from ..core.corpus import Corpus, bundled_seeds
@@ -56,21 +54,11 @@ def record(p: Placed) -> dict:
     }
 
 
-def clip(text: str, cells: int) -> str:
-    """``text`` on one line, cut to ``cells`` terminal cells with an ellipsis."""
-    text = " ".join(text.split())
-    if cell_len(text) <= cells:
-        return text
-    while cell_len(text) > cells - 1:
-        text = text[:-1]
-    return text + "…"
-
-
 def line(p: Placed) -> str:
     b, a = p.bookmark, p.anchor
     where = "ORPHANED" if a is None else a.ref + (" (variant)" if a.via_variant else "")
     note = f"  [{b.note}]" if b.note else ""
-    return f"{b.id[:8]}  {where}  {clip(b.exact, QUOTE_CELLS)}{note}"
+    return f"{b.id[:8]}  {where}  {b.excerpt(QUOTE_CELLS)}{note}"
 
 
 def add_folder_late(p: argparse.ArgumentParser) -> None:

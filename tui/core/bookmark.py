@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
+
 CONTEXT = 32  # characters of prefix and suffix kept around the quote
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 EXTENSION = "newsread"  # key of our own fields inside an exported annotation
@@ -46,6 +48,15 @@ class Bookmark:
 
     def with_note(self, note: str) -> Bookmark:
         return replace(self, note=note)
+
+    def excerpt(self, cells: int) -> str:
+        """The quote on one line, cut to ``cells`` terminal cells (CJK counts two) with an ellipsis."""
+        text = " ".join(self.exact.split())
+        if cell_len(text) <= cells:
+            return text
+        while text and cell_len(text) > cells - 1:
+            text = text[:-1]
+        return text + "…"
 
 
 def text_hash(text: str) -> str:
