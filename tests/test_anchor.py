@@ -9,7 +9,7 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.anchor import Anchorer, fold, make_bookmark, paragraph_span, place, quote_span
+from tui.core.anchor import Anchorer, fold, make_bookmark, paragraph_span, place, quote_span, raw_span, text_spans
 from tui.core.corpus import Corpus, load, read_file
 from tui.core.scan import RawFile
 
@@ -212,3 +212,24 @@ def test_any_passage_is_found_again_after_text_is_inserted_before(span, data, in
     changed = corpus_with(tf.relpath, inserted + tf.text)
     a = Anchorer(changed).anchor(b)
     assert a is not None and fold(a.article.raw[a.start : a.end]) == fold(b.exact)
+
+
+@settings(max_examples=80, deadline=None)
+@given(span=spans, data=st.data())
+def test_a_selection_maps_to_raw_text_and_back(span, data):
+    article, p = span
+    n = article.paragraphs.index(p)
+    offset = len("\n\n".join(q.text for q in article.paragraphs[:n])) + (2 if n else 0)
+    s = data.draw(st.integers(0, len(p.text) - 1))
+    e = data.draw(st.integers(s + 1, len(p.text)))
+    start, end = raw_span(article, offset + s, offset + e)
+    assert article.raw[start:end] == p.text[s:e]
+    assert text_spans(article, start, end) == [(n, s, e)]
+
+
+def test_a_selection_across_paragraphs_covers_each():
+    article = SEED_CORPUS.article(SOLO_ID)
+    text = article.text
+    start, end = raw_span(article, text.index("1.2万元"), text.index("六大特色") + 4)
+    assert article.raw[start:end].startswith("1.2万元。\n\n2021年以来") and article.raw[start:end].endswith("六大特色")
+    assert [n for n, _, _ in text_spans(article, start, end)] == [1, 2]

@@ -5,22 +5,13 @@ import shutil
 
 import pytest
 from conftest import SEEDS
+from test_cli import run
 
-from tui.cli import main
 from tui.core.bookmark import W3C_CONTEXT
 
 KEYS = {"id", "file", "article", "title", "quote", "note", "created", "orphaned", "anchor", "via_variant"}
 SOLO = "003_d8c59b5a4561fd51.txt"
 QUOTE = "2021年以来,甘肃全面实施乡村振兴战略"
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def listing(capsys, *argv):

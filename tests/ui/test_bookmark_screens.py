@@ -8,7 +8,7 @@ from conftest import SEEDS
 from textual.app import App
 from textual.widgets import Input, OptionList, Static
 
-from tui.core.anchor import Anchorer, make_bookmark, quote_span
+from tui.core.anchor import Anchorer, make_bookmark, paragraph_span, quote_span, text_spans
 from tui.core.corpus import load
 from tui.core.store import Store
 from tui.screens.bookmarks import BookmarksScreen, NoteScreen
@@ -155,3 +155,67 @@ async def test_a_read_only_store_keeps_the_entry_and_says_why(entries, tmp_path)
         await pilot.pause()
         assert len(app.screen.shown) == 3
         assert any("cannot be saved" in n.message for n in app._notifications)
+
+
+class MiniReader(App):
+    """The wiring the reader needs, in a few lines: m and M, the last article and its scroll position."""
+
+    BINDINGS = [("m", "bookmark"), ("M", "bookmarks")]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.corpus = load(folder)
+        self.store = Store.open()
+        last = self.store.last(folder)
+        self.article = self.corpus.article(last) if last else self.corpus.articles[0]
+        self.scroll_y = self.store.position(folder, self.article.id) or 0.0
+        self.jumped = None
+
+    def open_article(self, article_id: str, scroll_y: float) -> None:
+        self.article, self.scroll_y = self.corpus.article(article_id), scroll_y
+        self.store.set_last(self.folder, article_id)
+        self.store.mark_read(self.folder, article_id)
+        self.store.set_position(self.folder, article_id, scroll_y)
+
+    def action_bookmark(self) -> None:
+        paragraph = self.article.paragraphs[3]  # the reader: the selection, else the first paragraph fully visible
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                start, end = paragraph_span(paragraph)
+                self.store.add_bookmark(make_bookmark(self.corpus, self.article, start, end, note))
+
+        self.push_screen(NoteScreen(paragraph.text), save)
+
+    def action_bookmarks(self) -> None:
+        entries = Anchorer(self.corpus).place(self.store.bookmarks())  # the reader: in a worker thread
+        self.push_screen(BookmarksScreen(entries, self.store), lambda placed: setattr(self, "jumped", placed))
+
+
+async def test_bookmark_quit_relaunch_and_jump(tmp_path):
+    first = MiniReader(SEEDS)
+    async with first.run_test() as pilot:
+        first.open_article("003_d8c59b5a4561fd51.txt#2", 42.0)
+        await pilot.press("m")
+        await pilot.pause()
+        first.screen.query_one(Input).value = "回头再读"
+        await pilot.press("enter")
+        await pilot.pause()
+    first.store.close()
+    second = MiniReader(SEEDS)
+    assert (second.article.id, second.scroll_y) == ("003_d8c59b5a4561fd51.txt#2", 42.0)
+    assert second.store.read_ids(SEEDS) == {"003_d8c59b5a4561fd51.txt#2"}
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.press("M")
+        await pilot.pause()
+        assert isinstance(second.screen, BookmarksScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    second.store.close()
+    placed = second.jumped
+    paragraph = second.article.paragraphs[3]
+    assert placed.bookmark.note == "回头再读" and placed.anchor.ref == "003_d8c59b5a4561fd51.txt#2"
+    assert (placed.anchor.start, placed.anchor.end) == paragraph_span(paragraph)
+    (span,) = text_spans(second.article, placed.anchor.start, placed.anchor.end)
+    assert span == (3, 0, len(paragraph.text))  # what the article pane marks
