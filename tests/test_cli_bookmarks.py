@@ -144,3 +144,15 @@ def test_a_store_that_cannot_be_written_says_so(capsys, tmp_path, monkeypatch):
     assert code == 2 and "bookmark not saved" in err and "not writable" in err
     code, out, err = run(capsys, "bookmarks", "--json")
     assert code == 0 and json.loads(out) == {"bookmarks": []} and "cannot be saved" in err
+
+
+def test_lead_story_passage_deleted_lists_via_variant(capsys, news):
+    pytest.importorskip("tui.core.grouping", reason="grouping has not landed yet")
+    lead = "001_f369ed2dbcb57396.txt"
+    code, out, _ = run(capsys, "bookmarks", "add", "001#1", "--quote", "服务重大战略。北京聚焦推动京津冀协同发展", "--folder", str(news))
+    assert code == 0
+    text = (news / lead).read_text(encoding="utf-8")
+    start = text.index("服务重大战略")
+    (news / lead).write_text(text[:start] + text[text.index("\n\n", start) + 2 :], encoding="utf-8")
+    (b,) = listing(capsys, "--folder", str(news))
+    assert b["via_variant"] and not b["orphaned"] and b["anchor"]["ref"] == "002_9cc716cc01e6bbdf.txt#1"

@@ -325,8 +325,10 @@ class Anchorer:
         return {b.article} | {at[0].id for at in found if at}
 
     def _in_variant(self, b: Bookmark, own: list[TextFile]) -> Anchor | None:
+        """The best match in the other witnesses of the bookmark's story: exact before fuzzy, then by score."""
         ids = self._story_ids(b, own)
         own_paths = {tf.relpath for tf in own} | {b.file}
+        best: tuple[tuple[bool, float], TextFile, tuple[str, int, int, float]] | None = None
         for group in self.groups:
             if not any(a.id in ids for w in group.witnesses for a in w.articles):
                 continue
@@ -337,9 +339,9 @@ class Anchorer:
                     continue
                 lo, hi = min(a.start for a in arts), max(a.end for a in arts)
                 hit = self._in_file(tf, b, lo, hi, lo + b.start)
-                if hit:
-                    return self._make(tf, "variant", *hit[1:])
-        return None
+                if hit and (best is None or (hit[0] == "exact", hit[3]) > best[0]):
+                    best = ((hit[0] == "exact", hit[3]), tf, hit)
+        return self._make(best[1], "variant", *best[2][1:]) if best else None
 
     def _elsewhere(self, b: Bookmark, own: list[TextFile]) -> Anchor | None:
         needle = fold(b.exact)
