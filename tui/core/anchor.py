@@ -21,6 +21,11 @@ Re-anchoring tries, in order, and stops at the first that holds:
    text moved, or the file was renamed and edited);
 6. otherwise the bookmark is orphaned: kept, and tried again next time.
 
+A bookmark belongs to an open folder when it was made in that folder (so an
+orphan stays listed there), or when it anchors in it: its relative path exists
+and the passage is there, its content hash matches a file (renamed), or its
+quote is found in a file (a moved or renamed folder keeps its bookmarks).
+
 Fuzzy search is bounded: the file is cut into overlapping chunks a few times
 the quote's length, rapidfuzz aligns the quote in each (its cost is chunk x
 quote), and the best windows are refined by at most +-3 characters per edge.
@@ -35,10 +40,9 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .bookmark import CONTEXT, Bookmark, new_id, now, text_hash
+from .bookmark import CONTEXT, Bookmark, folder_key, new_id, now, text_hash
 from .corpus import Corpus
 from .model import Article, Paragraph, TextFile
-from .store import folder_key
 
 FUZZY_ACCEPT = 0.8
 QUOTE_ACCEPT = 0.75
@@ -290,8 +294,8 @@ class Anchorer:
         """The bookmark's file here: by relative path, then by content hash (a renamed file)."""
         if self._by_hash is None:
             self._by_hash = {text_hash(f.text): f for f in self.corpus.files}
-        found = [f for f in (self.corpus.file(b.file), self._by_hash.get(b.file_hash)) if f is not None]
-        return list(dict.fromkeys(found))
+        found = {f.relpath: f for f in (self.corpus.file(b.file), self._by_hash.get(b.file_hash)) if f is not None}
+        return list(found.values())
 
     def _in_file(self, tf: TextFile, b: Bookmark, lo: int, hi: int, expected: int) -> tuple[str, int, int, float] | None:
         folded = self._fold(tf)
@@ -345,8 +349,9 @@ class Anchorer:
 
     def _elsewhere(self, b: Bookmark, own: list[TextFile]) -> Anchor | None:
         needle = fold(b.exact)
+        own_paths = {tf.relpath for tf in own}
         for tf in self.corpus.files:
-            if tf in own:
+            if tf.relpath in own_paths:
                 continue
             i = self._fold(tf).find(needle)
             if i >= 0:

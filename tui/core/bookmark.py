@@ -12,6 +12,7 @@ offset in the file (what a W3C TextPositionSelector holds on export).
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -57,6 +58,11 @@ class Bookmark:
         while text and cell_len(text) > cells - 1:
             text = text[:-1]
         return text + "…"
+
+
+def folder_key(folder: str | os.PathLike) -> str:
+    """How a folder is named in the store: its real path, so a symlink or ./ finds the same state."""
+    return str(Path(folder).resolve())
 
 
 def text_hash(text: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .bookmark import Bookmark
+from .bookmark import Bookmark, folder_key
 
 DB_NAME = "newsread.sqlite3"
 BUSY_MS = 15_000
@@ -60,10 +60,6 @@ def default_data_dir() -> Path:
     """``NEWSREAD_DATA_DIR`` if set (tests, people who sync it), else the platform's user data dir."""
     env = os.environ.get("NEWSREAD_DATA_DIR")
     return Path(env) if env else Path(platformdirs.user_data_dir("newsread", appauthor=False))
-
-
-def folder_key(folder: str | os.PathLike) -> str:
-    return str(Path(folder).resolve())
 
 
 def _stamp() -> str:
