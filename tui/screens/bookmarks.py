@@ -35,7 +35,7 @@ class NoteScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
     NoteScreen > Vertical { width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
-    NoteScreen #quote { color: $text-muted; margin-bottom: 1; }
+    NoteScreen #quote { color: $text-muted; margin-bottom: 1; max-height: 6; overflow: hidden; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -130,6 +130,7 @@ class BookmarksScreen(ModalScreen[Placed | None]):
 
     def refill(self) -> None:
         """Show the entries matching the filter, keeping the highlighted one where possible."""
+        self.query_one(Vertical).border_title = f"Bookmarks ({len(self.entries)})"
         options = self.query_one("#list", OptionList)
         current = self.current()
         self.shown = matching(self.entries, self.query_one("#filter", Input).value)
