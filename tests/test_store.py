@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.bookmark import Bookmark, new_id, now
-from tui.core.store import DB_NAME, SCHEMA_VERSION, Store, default_data_dir
+from tui.core import store as store_module
+from tui.core.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store, default_data_dir
 
 
 def bookmark(n: int = 0, **kw) -> Bookmark:
@@ -217,3 +219,50 @@ def test_sigkill_during_saves_loses_nothing_saved_before(tmp_path):
         kept = {b.id for b in s.bookmarks()}
     assert set(saved) <= kept and len(kept) >= 150
     assert sqlite3.connect(tmp_path / DB_NAME).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_sigkill_during_one_big_import_keeps_earlier_saves_and_all_or_nothing(tmp_path):
+    code = """
+        import sys
+        from tui.core.store import Store
+        from tui.core.bookmark import Bookmark, new_id, now
+        store = Store.open()
+        make = lambda i: Bookmark(new_id(), "/news", "a.txt", "a.txt#1", "t", 0, i, i + 1, "丁" * 500, "", "", "h", now(), "")
+        for i in range(20):
+            b = make(i)
+            assert store.add_bookmark(b)
+            print(b.id, flush=True)
+        print("import", flush=True)
+        store.import_bookmarks(make(i) for i in range(30000))
+        print("done", flush=True)
+    """
+    p = child(code, tmp_path, stdout=subprocess.PIPE)
+    saved = [p.stdout.readline().strip() for _ in range(20)]
+    assert p.stdout.readline().strip() == "import"
+    time.sleep(0.2)
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait(timeout=30)
+    finished = p.stdout.read().strip() == "done"
+    p.stdout.close()
+    with Store.open(tmp_path) as s:
+        kept = {b.id for b in s.bookmarks()}
+    assert set(saved) <= kept
+    assert len(kept) == (20 + 30000 if finished else 20)
+
+
+def test_migrations_apply_in_one_transaction(tmp_path, monkeypatch):
+    Store.open(tmp_path).close()
+    broken = MIGRATIONS + (("CREATE TABLE extra (a)", "THIS IS NOT SQL"),)
+    monkeypatch.setattr(store_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(broken))
+    with Store.open(tmp_path) as s:
+        assert s.readonly and "syntax error" in s.notice
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall() == []
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + (("CREATE TABLE extra (a)",),))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with Store.open(tmp_path) as s:
+        assert not s.readonly and s.notice is None
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall() == [("extra",)]

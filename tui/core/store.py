@@ -18,7 +18,7 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import astuple, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -174,14 +174,12 @@ class Store:
             if not path.exists():
                 break
             try:
-                conn = _connect(path, uri_mode=mode)
-                if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
-                    return cls(conn, path, readonly=True, notice=notice)
-                conn.close()
+                return cls(_connect(path, uri_mode=mode), path, readonly=True, notice=notice)
             except sqlite3.Error:
                 continue
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        _migrate(conn)
+        with suppress(sqlite3.Error):  # only a broken migration fails here; reads then come back empty
+            _migrate(conn)
         return cls(conn, path, readonly=True, notice=notice)
 
     def close(self) -> None:
@@ -223,7 +221,7 @@ class Store:
             with self._lock:
                 return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as e:
-            self.notice = f"could not read {self.path}: {e}"
+            self.notice = self.notice or f"could not read {self.path}: {e}"
             return []
 
     # reading state ------------------------------------------------------
