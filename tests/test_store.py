@@ -266,3 +266,21 @@ def test_migrations_apply_in_one_transaction(tmp_path, monkeypatch):
         assert not s.readonly and s.notice is None
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall() == [("extra",)]
+
+
+def test_a_relative_data_dir_works(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSREAD_DATA_DIR", "rel/data")
+    with Store.open() as s:
+        assert s.notice is None and s.add_bookmark(b := bookmark())
+    with Store.open(Path("rel/data")) as s:
+        assert s.bookmarks() == [b] and s.path == tmp_path / "rel" / "data" / DB_NAME
+
+
+def test_a_failed_write_rolls_back_and_the_next_one_works(tmp_path):
+    with Store.open(tmp_path) as s:
+        b = bookmark()
+        bad = bookmark(exact=["not", "text"])  # fails inside the transaction, after b was inserted
+        assert s.import_bookmarks([b, bad]) is None and "could not save" in s.notice
+        assert s.bookmarks() == []
+        assert s.add_bookmark(b) and s.bookmarks() == [b]

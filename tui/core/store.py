@@ -84,20 +84,28 @@ def _writable(folder: Path) -> str | None:
     return None
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
-    """Bring the schema up to date in one transaction (two copies starting at once are serialised)."""
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` (the write lock, waiting up to BUSY_MS) ... ``COMMIT``, or roll back."""
     conn.execute("BEGIN IMMEDIATE")
     try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema up to date in one transaction (two copies starting at once are serialised)."""
+    with _transaction(conn):
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for statements in MIGRATIONS[version:]:
             for sql in statements:
                 conn.execute(sql)
         # Written even when unchanged: a store file we may not write fails here, not on the first save.
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _connect(path: Path, *, uri_mode: str = "rwc") -> sqlite3.Connection:
@@ -143,7 +151,7 @@ class Store:
     @classmethod
     def open(cls, data_dir: str | os.PathLike | None = None) -> Store:
         """Open (or create) the store; never raises, see ``notice`` and ``readonly``."""
-        folder = Path(data_dir) if data_dir is not None else default_data_dir()
+        folder = (Path(data_dir) if data_dir is not None else default_data_dir()).expanduser().absolute()
         path = folder / DB_NAME
         why = _writable(folder)
         if why:
@@ -196,14 +204,8 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+        with self._lock, _transaction(self._conn) as conn:
+            yield conn
 
     def _write(self, sql: str, params: tuple = ()) -> int | None:
         """Run one statement in its own short transaction; rows changed, or None if not saved."""
