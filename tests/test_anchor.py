@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import SEEDS
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tui.core.anchor import Anchorer, fold, make_bookmark, paragraph_span, place, quote_span, raw_span, text_spans
@@ -233,3 +233,21 @@ def test_a_selection_across_paragraphs_covers_each():
     start, end = raw_span(article, text.index("1.2万元"), text.index("六大特色") + 4)
     assert article.raw[start:end].startswith("1.2万元。\n\n2021年以来") and article.raw[start:end].endswith("六大特色")
     assert [n for n, _, _ in text_spans(article, start, end)] == [1, 2]
+
+
+@settings(max_examples=60, deadline=None)
+@given(span=spans, data=st.data())
+def test_three_ocr_slips_anywhere_in_a_quote_still_anchor_in_place(span, data):
+    article, p = span
+    assume(len(p.text) >= 30)
+    length = data.draw(st.integers(30, min(len(p.text), 120)))
+    start = p.raw_start + data.draw(st.integers(0, len(p.text) - length))
+    b = make_bookmark(SEED_CORPUS, article, start, start + length)
+    tf = SEED_CORPUS.file(article.file)
+    assume(fold(tf.text).count(fold(b.exact)) == 1)  # a second exact copy would rightly win
+    chars = list(b.exact)
+    for i in data.draw(st.lists(st.integers(0, length - 1), min_size=3, max_size=3, unique=True)):
+        chars[i] = "囗"
+    at = article.start + start
+    a = Anchorer(corpus_with(tf.relpath, tf.text[:at] + "".join(chars) + tf.text[at + length :])).anchor(b)
+    assert (a.method, a.ref, a.start, a.end) == ("fuzzy", article.id, b.start, b.end)
