@@ -156,3 +156,14 @@ def test_lead_story_passage_deleted_lists_via_variant(capsys, news):
     (news / lead).write_text(text[:start] + text[text.index("\n\n", start) + 2 :], encoding="utf-8")
     (b,) = listing(capsys, "--folder", str(news))
     assert b["via_variant"] and not b["orphaned"] and b["anchor"]["ref"] == "002_9cc716cc01e6bbdf.txt#1"
+
+
+def test_export_replaces_the_file_whole_and_reports_bad_places(capsys, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE)
+    assert run(capsys, "bookmarks", "export", str(target))[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["total"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+    code, _, err = run(capsys, "bookmarks", "export", str(tmp_path / "missing" / "out.json"))
+    assert code == 2 and err.startswith("newsread: cannot write")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from ..core.anchor import Placed, make_bookmark, place, quote_span
@@ -133,6 +135,20 @@ def run_rm(args: argparse.Namespace) -> int:
     return 0
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """A temp file beside ``path``, flushed to disk, then renamed over it: never a half-written export."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def run_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
     with open_store() as store:
@@ -142,7 +158,7 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         try:
-            Path(args.file).write_text(text, encoding="utf-8")
+            write_atomically(Path(args.file), text)
         except OSError as e:
             raise UsageError(f"cannot write {args.file}: {e.strerror}") from None
     print(f"exported {len(rows)} bookmarks", file=sys.stderr)
