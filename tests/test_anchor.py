@@ -250,4 +250,5 @@ def test_three_ocr_slips_anywhere_in_a_quote_still_anchor_in_place(span, data):
         chars[i] = "囗"
     at = article.start + start
     a = Anchorer(corpus_with(tf.relpath, tf.text[:at] + "".join(chars) + tf.text[at + length :])).anchor(b)
-    assert (a.method, a.ref, a.start, a.end) == ("fuzzy", article.id, b.start, b.end)
+    # compared in the file: the slips may move an article boundary (a credit line no longer looks like one)
+    assert (a.method, a.article.file, a.article.start + a.start, a.article.start + a.end) == ("fuzzy", tf.relpath, at, at + length)
