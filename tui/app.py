@@ -57,6 +57,8 @@ class NewsreadApp(App):
         self.resume: tuple[str, float | None] | None = None
         self.ignore: frozenset[str] = self.settings.ignore
         self.group_of: dict[str, object] = {}
+        self.groups: list = []
+        self.placed: list = []  # the folder's bookmarks with their anchors (tui.core.anchor.Placed)
         self.grouped = False
         self.loaded = False
         self._stamps: dict[str, tuple[int, int]] = {}
@@ -274,14 +276,84 @@ class NewsreadApp(App):
     def show_groups(self, corpus: Corpus, groups) -> None:
         if corpus is not self.corpus:
             return
+        self.groups = groups
         self.group_of = {m.article_id: g for g in groups for m in g.members}
         self.reader.files.set_badges({aid: len(g.witnesses) for aid, g in self.group_of.items()})
         self.grouped = True
         self._progress("")
+        self.place_bookmarks(corpus)
 
     def _grouping_failed(self, error: Exception) -> None:
         self._progress("")
+        self.place_bookmarks(self.corpus)
         self.notify(f"variants unavailable: {error}", severity="error", timeout=8, markup=False)
+
+    # -- bookmarks -------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="marks", description="placing bookmarks")
+    def place_bookmarks(self, corpus: Corpus) -> None:
+        """Re-anchor the bookmarks against the folder as it is now (fuzzy search: off the UI thread)."""
+        from .core.anchor import Anchorer
+
+        placed = Anchorer(corpus, lambda: self.groups).place(self.state.bookmarks()) if self.state else []
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._marks_placed, corpus, placed)
+
+    def _marks_placed(self, corpus: Corpus, placed: list) -> None:
+        if corpus is self.corpus:
+            self.placed = placed
+            self.reader.show_marks()
+
+    def marks_in(self, article: Article) -> list[tuple[int, int, int]]:
+        """(paragraph, start, end) of the bookmarked passages shown in ``article``."""
+        from .core.anchor import text_spans
+
+        return [span for p in self.placed if p.anchor and p.anchor.article.id == article.id for span in text_spans(article, p.anchor.start, p.anchor.end)]
+
+    def bookmark_paragraph(self, article: Article, index: int) -> None:
+        """`m`: ask for a note, then bookmark paragraph ``index`` of ``article``."""
+        from .core.anchor import Anchor, Placed, make_bookmark, paragraph_span
+        from .screens.bookmarks import NoteScreen
+
+        if self.state is None or self.state.store is None or self.state.store.readonly:
+            self.notify(self.state.store.notice if self.state and self.state.store else "bookmarks are not available yet", severity="warning", markup=False)
+            return
+        paragraph = article.paragraphs[index]
+        start, end = paragraph_span(paragraph)
+
+        def save(note: str | None) -> None:
+            if note is None or self.corpus is None:
+                return
+            bookmark = make_bookmark(self.corpus, article, start, end, note)
+            self.state.add_bookmark(bookmark)
+            self.placed = [*self.placed, Placed(bookmark, Anchor(article, start, end, "position", 1.0))]
+            self.reader.show_marks()
+            self.notify(f"bookmarked {article.id}, line {paragraph.line}", timeout=2, markup=False)
+
+        self.push_screen(NoteScreen(paragraph.text), save)
+
+    def open_bookmarks(self) -> None:
+        """`M`: the bookmarks panel; choosing one opens its passage."""
+        from .screens.bookmarks import BookmarksScreen
+
+        if self.state is None or self.state.store is None:
+            self.notify("bookmarks are not available yet", timeout=2)
+            return
+        self.state.flush()
+        self.push_screen(BookmarksScreen(list(self.placed), self.state.store), self._jump_to_mark)
+
+    def _jump_to_mark(self, placed) -> None:
+        from .core.anchor import text_spans
+
+        self.place_bookmarks(self.corpus)  # notes edited or bookmarks deleted in the panel
+        if placed is None or placed.anchor is None or self.corpus is None:
+            return
+        article = self.corpus.article(placed.anchor.article.id)
+        if article is None:
+            return
+        self.reader.open_article(article, focus=True)
+        spans = text_spans(article, placed.anchor.start, placed.anchor.end)
+        if spans:
+            self.reader.pane.restore((spans[0][0], spans[0][1]))
 
     def toggle_ignore(self) -> None:
         """`i`: ignore width, punctuation, spacing and markup differences, or not."""

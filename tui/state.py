@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import queue
 import threading
+from functools import partial
 from pathlib import Path
 
 
@@ -37,15 +38,31 @@ class ReadingState:
         article_id = self.store.last(self.folder)
         return (article_id, self.store.position(self.folder, article_id)) if article_id else None
 
+    def bookmarks(self) -> list:
+        return self.store.bookmarks() if self.store else []
+
     def save(self, method: str, *args) -> None:
         """Queue ``store.method(folder, *args)``."""
         if self.store is not None and not self.store.readonly:
-            self._queue.put((method, args))
+            self._queue.put(partial(getattr(self.store, method), self.folder, *args))
+
+    def add_bookmark(self, bookmark) -> bool:
+        """Queue saving ``bookmark``; False if the store cannot save at all."""
+        if self.store is None or self.store.readonly:
+            return False
+        self._queue.put(partial(self.store.add_bookmark, bookmark))
+        return True
 
     def _write_loop(self) -> None:
-        while (item := self._queue.get()) is not None:
-            method, args = item
-            getattr(self.store, method)(self.folder, *args)
+        while (write := self._queue.get()) is not None:
+            write()
+            self._queue.task_done()
+        self._queue.task_done()
+
+    def flush(self) -> None:
+        """Wait until every queued write is done (before reading what was written)."""
+        if self._thread is not None:
+            self._queue.join()
 
     def close(self) -> None:
         """Write what is queued, then close the store."""

@@ -43,3 +43,34 @@ async def test_corrupt_store_is_moved_aside_user_told_and_reader_runs(seeds):
         await pilot.press("J")
         assert app.reader.article is not None and app.is_running
     assert [p for p in data.iterdir() if p.name != DB_NAME and p.name.startswith(DB_NAME)]
+
+
+async def test_bookmark_with_m_then_relaunch_and_jump_with_M(seeds):
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("space", "space")
+        await pilot.pause()
+        wanted = app.reader.pane.first_whole_block()
+        paragraph = app.reader.article.paragraphs[wanted]
+        await pilot.press("m", *"要点", "enter")
+        await settle(app, pilot)
+        assert any(b == wanted for b, _, _ in app.reader.pane.marks)  # marked in the pane
+        await pilot.press("J")
+    again = make_app(seeds)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(again, pilot)
+        assert again.reader.article.id == "000_0ea74b706e051f9e.txt#3"  # the last article read
+        await pilot.press("M")
+        await pilot.pause()
+        from tui.screens.bookmarks import BookmarksScreen
+
+        panel = again.screen
+        assert isinstance(panel, BookmarksScreen)
+        assert [p.bookmark.note for p in panel.shown] == ["要点"]
+        assert panel.shown[0].bookmark.exact.strip() in again.corpus.article(LEAD).raw
+        await pilot.press("enter")
+        await settle(again, pilot)
+        assert again.reader.article.id == LEAD
+        assert again.reader.pane.top_block() == wanted
+        assert paragraph.text.startswith(again.reader.pane.blocks[wanted].text[:10])

@@ -46,6 +46,8 @@ class ReaderScreen(Screen):
         Binding("F", "corpus_search", "Find all", tooltip="Search all articles", id="reader.find-all"),
         Binding("d", "diff", "Diff", tooltip="Diff variants", id="reader.diff"),
         Binding("c", "collate", "Collate", tooltip="Collation", id="reader.collate"),
+        Binding("m", "bookmark", "Mark", tooltip="Bookmark the first paragraph in view", id="reader.bookmark"),
+        Binding("M", "bookmarks", "Marks", tooltip="Bookmarks panel", id="reader.bookmarks"),
     ]
 
     def __init__(self) -> None:
@@ -91,6 +93,7 @@ class ReaderScreen(Screen):
         self.app.leave_article()
         self.article = article
         self.pane.show(article)
+        self.show_marks()
         if position:
             self.call_after_refresh(self._scroll_fraction, position)
         self.files.show_article(article)
@@ -240,6 +243,20 @@ class ReaderScreen(Screen):
 
     def action_corpus_search(self) -> None:
         self.app.open_corpus_search()
+
+    def action_bookmark(self) -> None:
+        if self.article is None or not self.article.paragraphs:
+            self.notify("open an article first", timeout=2)
+            return
+        self.app.bookmark_paragraph(self.article, self.pane.first_whole_block())
+
+    def action_bookmarks(self) -> None:
+        self.app.open_bookmarks()
+
+    def show_marks(self) -> None:
+        """Underline the bookmarked passages of the open article."""
+        self.pane.marks = self.app.marks_in(self.article) if self.article else []
+        self.pane.refresh()
 
     def action_diff(self) -> None:
         self.app.open_diff(self.article)

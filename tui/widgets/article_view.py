@@ -82,6 +82,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--search",
         "article--search-current",
         "article--empty",
+        "article--mark",
     }
     DEFAULT_CSS = """
     ArticleView { padding: 0 2; background: $surface; overflow-x: hidden; overflow-y: scroll; }
@@ -92,6 +93,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article--quoted { text-style: italic; }
     ArticleView > .article--search { background: $nr-search; color: black; }
     ArticleView > .article--search-current { background: $nr-search-current; color: black; text-style: bold; }
+    ArticleView > .article--mark { text-style: underline; color: $nr-mark; }
     ArticleView > .article--empty { color: $text-muted; text-style: italic; }
     """
 
@@ -108,6 +110,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.hits: list[tuple[int, int, int]] = []
         self.hit = -1  # index of the current hit
         self.query = ""
+        self.marks: list[tuple[int, int, int]] = []  # bookmarked (block, start, end) in repaired mode
         self._block_first: list[int] = []  # first line of every block
         self._width = 0
 
@@ -151,6 +154,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.restore(anchor)
 
     # -- position ---------------------------------------------------------
+    def first_whole_block(self) -> int:
+        """The first paragraph that starts inside the pane (else the one at the top)."""
+        y = int(self.scroll_y)
+        for n in range(y, min(len(self.lines), y + max(1, self.size.height))):
+            line = self.lines[n]
+            if line.block >= 0 and self._block_first[line.block] == n:
+                return line.block
+        return self.top_block()
+
     def top_block(self) -> int:
         """The paragraph shown at the top of the pane (0 if none)."""
         y = int(self.scroll_y)
@@ -234,6 +246,10 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.lines[index]
         block = self.blocks[line.block]
         text = Text(block.text[line.start : line.end], style=self._kind_style(block.kind), no_wrap=True)
+        if not self.raw:
+            for b, s, e in self.marks:
+                if b == line.block and s < line.end and e > line.start:
+                    text.stylize(self.get_component_rich_style("article--mark"), max(0, s - line.start), min(line.end, e) - line.start)
         for n, (b, s, e) in enumerate(self.hits):
             if b == line.block and s < line.end and e > line.start:
                 style = "article--search-current" if n == self.hit else "article--search"
