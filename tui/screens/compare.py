@@ -23,13 +23,13 @@ from ..widgets.text_view import TextView
 
 COMPARE_BINDINGS = [
     Binding("escape", "back", "Back", id="compare.back"),
-    Binding("right_square_bracket", "change(1)", "Next change", id="compare.next-change"),
-    Binding("left_square_bracket", "change(-1)", "Prev change", id="compare.previous-change"),
-    Binding("w", "witness(1)", "Next witness", id="compare.next-witness"),
+    Binding("right_square_bracket", "change(1)", "Change", tooltip="Next change (enter on a moved paragraph jumps to it)", id="compare.next-change"),
+    Binding("left_square_bracket", "change(-1)", "Prev change", show=False, id="compare.previous-change"),
+    Binding("w", "witness(1)", "Witness", tooltip="Next other witness", id="compare.next-witness"),
     Binding("W", "witness(-1)", "Prev witness", show=False, id="compare.previous-witness"),
-    Binding("s", "swap", "Swap", id="compare.swap"),
+    Binding("s", "swap", "Swap", show=False, id="compare.swap"),
     Binding("B", "choose_base", "Base", id="compare.base"),
-    Binding("i", "toggle_ignore", "Ignore minor", id="compare.ignore"),
+    Binding("i", "toggle_ignore", "Ignore minor", tooltip="Ignore width, punctuation, spacing and markup changes", id="compare.ignore"),
     Binding("enter", "jump", "Jump move", show=False, id="compare.jump-move"),
     Binding("j", "scroll(1)", "Down", show=False, id="compare.down"),
     Binding("k", "scroll(-1)", "Up", show=False, id="compare.up"),

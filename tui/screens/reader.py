@@ -107,7 +107,7 @@ class ReaderScreen(Screen):
     def set_header(self, where: str = "") -> None:
         """The top line: app, folder, and the open article's file and encoding."""
         self.where = visible(where)
-        line = Text.assemble(("newsread", "bold"), " · ", visible(str(self.app.folder)))
+        line = Text.assemble(("newsread", "bold"), " · ", visible(self.app.folder.name or str(self.app.folder)))
         if where:
             line.append(" · " + self.where, style="bold")
         self.query_one("#header", Static).update(line, layout=False)

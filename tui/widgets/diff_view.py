@@ -57,7 +57,7 @@ class DiffView(ScrollView, can_focus=True):
         *(f"diff--{k}" for k in CHANGE_KINDS),
     }
     DEFAULT_CSS = """
-    DiffView { background: $surface; overflow-x: hidden; overflow-y: scroll; }
+    DiffView { background: $surface; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
     DiffView > .diff--insert { background: $nr-insert; }
     DiffView > .diff--delete { background: $nr-delete; }
     DiffView > .diff--move { background: $nr-move; }

@@ -38,7 +38,7 @@ class FileList(Tree[Entry]):
         "files--untitled",
     }
     DEFAULT_CSS = """
-    FileList { width: 38; border-right: tall $panel; background: $surface; overflow-x: hidden; }
+    FileList { width: 38; border-right: tall $panel; background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
     FileList > .files--unread { color: $nr-unread; text-style: bold; }
     FileList > .files--read { color: $text-muted; }
     FileList > .files--badge { color: $accent; text-style: bold; }

@@ -16,7 +16,7 @@ from .strips import text_strip
 
 
 class TextView(ScrollView, can_focus=True):
-    DEFAULT_CSS = "TextView { background: $surface; padding: 0 1; overflow-x: hidden; overflow-y: scroll; }"
+    DEFAULT_CSS = "TextView { background: $surface; padding: 0 1; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
