@@ -11,14 +11,19 @@ from .helpers import make_app, screen_text, settle
 LEAD = "000_0ea74b706e051f9e.txt#2"
 
 
+async def opened(app, pilot, key: str):
+    """The screen ``key`` opens on the lead story, its work done."""
+    await settle(app, pilot)
+    await pilot.press(key)
+    await settle(app, pilot)
+    return app.screen
+
+
 async def test_lead_diff_steps_cycles_ignores_swaps_and_goes_back(seeds):
     app = make_app(seeds, open_ref=LEAD)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+        screen = await opened(app, pilot, "d")
         assert app.reader.files.badges[LEAD] == 3
-        await pilot.press("d")
-        await settle(app, pilot)
-        screen = app.screen
         assert isinstance(screen, DiffScreen)
         view = screen.query_one(DiffView)
         a, b = screen.a, screen.b
@@ -65,10 +70,7 @@ async def test_lead_diff_steps_cycles_ignores_swaps_and_goes_back(seeds):
 async def test_move_jumps_to_where_b_has_it_and_back(seeds):
     app = make_app(seeds, open_ref=LEAD)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("d")
-        await settle(app, pilot)
-        view = app.screen.query_one(DiffView)
+        view = (await opened(app, pilot, "d")).query_one(DiffView)
         moves = [n for n, r in enumerate(view.rows) if r.op == "move"]
         assert moves, "the lead story has moved paragraphs"
         while view.current != moves[0]:
@@ -84,10 +86,7 @@ async def test_move_jumps_to_where_b_has_it_and_back(seeds):
 async def test_collation_shows_points_with_sigla_lone_and_consensus(seeds):
     app = make_app(seeds, open_ref=LEAD)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("c")
-        await settle(app, pilot)
-        screen = app.screen
+        screen = await opened(app, pilot, "c")
         assert isinstance(screen, CollationScreen)
         collation = screen.collation
         assert len(collation.witnesses) == 3 and collation.points
@@ -105,8 +104,5 @@ async def test_collation_shows_points_with_sigla_lone_and_consensus(seeds):
 async def test_no_variants_says_so(seeds):
     app = make_app(seeds, open_ref="003#3")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("d")
-        await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(await opened(app, pilot, "d"), ReaderScreen)
         assert any("no variants" in n.message for n in app._notifications)
