@@ -106,3 +106,14 @@ async def test_no_variants_says_so(seeds):
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(await opened(app, pilot, "d"), ReaderScreen)
         assert any("no variants" in n.message for n in app._notifications)
+
+
+async def test_B_chooses_the_base_witness(seeds):
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(app, pilot, "d")
+        assert screen.a.startswith("000")
+        await pilot.press("B", "down", "down", "enter")
+        await settle(app, pilot)
+        assert screen.a.startswith("002") and screen.b != screen.a
+        assert str(screen.query_one("#heads").render()).startswith(" A 002")

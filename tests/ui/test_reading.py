@@ -166,3 +166,22 @@ async def test_quit(seeds):
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
+
+
+async def test_skipped_files_greyed_with_reason_and_tab_moves_focus(tmp_path):
+    (tmp_path / "a.txt").write_text("# 标题\n\n正文。\n", "utf-8")
+    (tmp_path / "empty.txt").write_text("\n\n", "utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        files = app.reader.files
+        skipped = [n for n in files.root.children if n.data.__class__.__name__ == "Skipped"]
+        assert len(skipped) == 1
+        label = files.render_label(skipped[0], files.rich_style, files.rich_style)
+        assert "empty.txt" in label.plain and "empty" in label.plain.split("—")[1]
+        assert any(span.style == files.get_component_rich_style("files--skipped", partial=True) for span in label.spans)
+        assert app.focused is files
+        await pilot.press("tab")
+        assert app.focused is app.reader.pane
+        await pilot.press("tab")
+        assert app.focused is files
