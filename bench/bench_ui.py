@@ -151,6 +151,7 @@ async def bench_keys(folder: Path, open_ref: str | None, keys: list[str], times:
         await settle(app, pilot)
         if open_ref is None:
             app.reader.files.focus()
+            await pilot.pause()
         return {key: await key_latency(app, pilot, key, times) for key in keys}
 
 
