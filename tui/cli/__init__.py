@@ -12,13 +12,14 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..core.refs import RefError
-from . import articles
+from . import articles, variants
 from .common import Parser, UsageError, fail
 
 # Each entry adds its subparser; modules own their commands.
 SUBCOMMANDS = {
     "list": articles.add_list,
     "show": articles.add_show,
+    "variants": variants.add_variants,
 }
 
 

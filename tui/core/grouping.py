@@ -1,0 +1,253 @@
+"""Which articles are variants of one story, and how close each copy is to the base.
+
+The pipeline, one step per function:
+
+1. :func:`prepare`: each article's normalised text and sampled 5-gram shingles
+   (:mod:`.shingles`).
+2. :func:`candidate_pairs`: an inverted index over the shingles; shingles found
+   in more than ``max_df`` articles (mastheads, boilerplate) are dropped, and a
+   pair of articles from two files is a candidate when it shares enough of the
+   smaller side's shingles.
+3. :func:`verify`: every candidate is aligned (:mod:`.overlap`), and kept when
+   the aligned text is at least ``MIN_ALIGNED`` characters and covers at least
+   half of the shorter side (containment: an abridged reprint or one half of a
+   jump-page story counts).  A short one-paragraph item must also cover half of
+   the longer side, so it groups only with another copy of itself.
+4. Union-find over the verified pairs; groups holding two or more files.
+5. :func:`build_group`: witnesses (a file's articles in the group, in file
+   order), the base witness (highest mean similarity to the others) and each
+   member's ``similarity`` and ``coverage``.
+
+All lengths and scores are counted in normalised characters.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .corpus import Corpus
+from .model import Article
+from .overlap import Block, aligned_chars, alignment, covered
+from .shingles import normalise, shingles
+from .sigla import sigla
+
+MIN_ALIGNED = 100
+MIN_CONTAINMENT = 0.5
+CANDIDATE_SHARE = 0.25  # of the smaller side's sampled shingles, before alignment
+MIN_SHARED = 3
+MAX_DF = 64
+SHORT_ITEM = 300  # a one-paragraph item shorter than this must be a copy, not a quotation
+HEAD_KINDS = frozenset({"title", "kicker", "subtitle", "byline", "meta", "credit"})
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Member:
+    article_id: str
+    file: str
+    title: str
+    siglum: str
+    similarity: float  # of this member's witness to the base witness (1.0 for the base)
+    coverage: float  # share of the article's own characters aligned with the base (base: with any other)
+
+
+@dataclass(frozen=True)
+class Witness:
+    siglum: str
+    file: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    base: str  # siglum of the base witness
+    members: tuple[Member, ...]
+    witnesses: tuple[Witness, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article as the grouping sees it."""
+
+    article: Article
+    norm: str
+    grams: frozenset[int]
+    text_paragraphs: int  # paragraphs that are not head furniture
+
+
+def prepare(articles: Sequence[Article], progress: Progress | None = None) -> list[Item]:
+    items = []
+    for n, a in enumerate(articles, 1):
+        norm = normalise(a.text)
+        grams = shingles(norm) if len(norm) >= MIN_ALIGNED else frozenset()
+        items.append(Item(a, norm, grams, sum(p.kind not in HEAD_KINDS for p in a.paragraphs)))
+        if progress and (n % 256 == 0 or n == len(articles)):
+            progress(n, len(articles))
+    return items
+
+
+def candidate_pairs(items: Sequence[Item], max_df: int = MAX_DF) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of articles in different files sharing enough shingles."""
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        for h in it.grams:
+            index[h].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for post in index.values():
+        if 2 <= len(post) <= max_df:
+            for x, i in enumerate(post):
+                for j in post[x + 1 :]:
+                    shared[i, j] += 1
+    out = []
+    for (i, j), n in shared.items():
+        a, b = items[i], items[j]
+        if a.article.file != b.article.file and n >= max(MIN_SHARED, CANDIDATE_SHARE * min(len(a.grams), len(b.grams))):
+            out.append((i, j))
+    out.sort()
+    return out
+
+
+def is_variant(a: Item, b: Item, aligned: int) -> bool:
+    """The containment rule of the module docstring."""
+    short, long_ = sorted((a, b), key=lambda it: len(it.norm))
+    if aligned < MIN_ALIGNED or aligned < MIN_CONTAINMENT * len(short.norm):
+        return False
+    if short.text_paragraphs <= 1 and len(short.norm) < SHORT_ITEM:
+        return aligned >= MIN_CONTAINMENT * len(long_.norm)
+    return True
+
+
+def verify(a: Item, b: Item) -> bool:
+    return is_variant(a, b, aligned_chars(alignment(a.norm, b.norm), len(a.norm), len(b.norm)))
+
+
+class UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x: int, y: int) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[max(rx, ry)] = min(rx, ry)
+
+    def components(self) -> list[list[int]]:
+        comp: dict[int, list[int]] = defaultdict(list)
+        for x in range(len(self.parent)):
+            comp[self.find(x)].append(x)
+        return [c for c in comp.values() if len(c) > 1]
+
+
+def variant_components(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[list[int]]:
+    """Indices of the items of each verified component, in corpus order."""
+    pairs = candidate_pairs(items, max_df)
+    uf = UnionFind(len(items))
+    for n, (i, j) in enumerate(pairs, 1):
+        if uf.find(i) != uf.find(j) and verify(items[i], items[j]):
+            uf.union(i, j)
+        if progress and (n % 64 == 0 or n == len(pairs)):
+            progress(n, len(pairs))
+    return [c for c in uf.components() if len({items[i].article.file for i in c}) > 1]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """What :func:`score_witnesses` measures, keyed by article id and file."""
+
+    base: str  # file of the base witness
+    similarity: dict[str, float]  # file -> similarity of its witness to the base
+    coverage: dict[str, float]  # article id -> share of its characters aligned
+
+
+def _concat(members: Sequence[Item]) -> tuple[str, list[tuple[int, int]]]:
+    spans, pos = [], 0
+    for it in members:
+        spans.append((pos, pos + len(it.norm)))
+        pos += len(it.norm)
+    return "".join(it.norm for it in members), spans
+
+
+def score_witnesses(witnesses: dict[str, list[Item]]) -> Scores:
+    """Similarity of every pair of witnesses; the most central is the base."""
+    files = list(witnesses)
+    texts = {f: _concat(witnesses[f]) for f in files}
+    blocks: dict[tuple[str, str], list[Block]] = {}
+    sim: dict[tuple[str, str], float] = {}
+    for x, f in enumerate(files):
+        for g in files[x + 1 :]:
+            (ta, _), (tb, _) = texts[f], texts[g]
+            bl = alignment(ta, tb)
+            blocks[f, g] = bl
+            blocks[g, f] = [(bj, ai, size) for ai, bj, size in bl]
+            mean = (len(ta) + len(tb)) / 2
+            sim[f, g] = sim[g, f] = aligned_chars(bl, len(ta), len(tb)) / mean if mean else 0.0
+    base = max(files, key=lambda f: (sum(sim[f, g] for g in files if g != f), -files.index(f)))
+    coverage: dict[str, float] = {}
+    for f in files:
+        text, spans = texts[f]
+        others = [g for g in files if g != f] if f == base else [base]
+        mask = covered([b for g in others for b in blocks[f, g]], len(text))
+        for it, (s, e) in zip(witnesses[f], spans):
+            coverage[it.article.id] = (sum(mask[s:e]) / (e - s)) if e > s else 0.0
+    similarity = {f: 1.0 if f == base else sim[f, base] for f in files}
+    return Scores(base, similarity, coverage)
+
+
+def build_group(gid: str, members: Sequence[Item]) -> Group:
+    witnesses: dict[str, list[Item]] = defaultdict(list)
+    for it in members:
+        witnesses[it.article.file].append(it)
+    scores = score_witnesses(witnesses)
+    names = sigla(list(witnesses))
+    return Group(
+        id=gid,
+        base=names[scores.base],
+        members=tuple(
+            Member(
+                article_id=it.article.id,
+                file=it.article.file,
+                title=it.article.title,
+                siglum=names[it.article.file],
+                similarity=round(scores.similarity[it.article.file], 4),
+                coverage=round(scores.coverage[it.article.id], 4),
+            )
+            for it in members
+        ),
+        witnesses=tuple(Witness(names[f], f, tuple(it.article for it in its)) for f, its in witnesses.items()),
+    )
+
+
+def group_items(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[Group]:
+    comps = variant_components(items, progress, max_df)
+    return [build_group(f"g{n}", [items[i] for i in comp]) for n, comp in enumerate(sorted(comps), 1)]
+
+
+def find_groups(corpus: Corpus, *, progress: Progress | None = None, cache: bool = True) -> list[Group]:
+    """The corpus's variant groups with two or more files.
+
+    ``progress(done, total)`` is called from the calling (worker) thread, once
+    per phase step: first over the articles (shingling), then over the
+    candidate pairs (verification).  With ``cache``, a result saved for the
+    same files (path, size and mtime) is reused; see :mod:`.groupcache`.
+    """
+    from . import groupcache
+
+    if cache:
+        hit = groupcache.load_groups(corpus)
+        if hit is not None:
+            if progress:
+                progress(1, 1)
+            return hit
+    groups = group_items(prepare(corpus.articles, progress), progress)
+    if cache:
+        groupcache.save_groups(corpus, groups)
+    return groups
