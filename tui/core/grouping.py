@@ -23,12 +23,14 @@ All lengths and scores are counted in normalised characters.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import gc
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from .corpus import Corpus
-from .model import Article
+from .model import Article, Paragraph
 from .overlap import Block, aligned_chars, alignment, covered
 from .shingles import normalise, shingles
 from .sigla import sigla
@@ -40,6 +42,8 @@ MIN_SHARED = 3
 MAX_DF = 64
 SHORT_ITEM = 300  # a one-paragraph item shorter than this must be a copy, not a quotation
 HEAD_KINDS = frozenset({"title", "kicker", "subtitle", "byline", "meta", "credit"})
+SENTENCE_ENDS = tuple("。！？!?…")
+CLOSERS = "”’」』)）]】 "
 
 Progress = Callable[[int, int], None]
 
@@ -76,7 +80,12 @@ class Item:
     article: Article
     norm: str
     grams: frozenset[int]
-    text_paragraphs: int  # paragraphs that are not head furniture
+    text_paragraphs: int  # paragraphs of body text ending a sentence
+
+
+def is_text_paragraph(p: Paragraph) -> bool:
+    """Body text that ends a sentence (a headline too long to be classed as one does not)."""
+    return p.kind not in HEAD_KINDS and p.text.rstrip(CLOSERS).endswith(SENTENCE_ENDS)
 
 
 def prepare(articles: Sequence[Article], progress: Progress | None = None) -> list[Item]:
@@ -84,31 +93,46 @@ def prepare(articles: Sequence[Article], progress: Progress | None = None) -> li
     for n, a in enumerate(articles, 1):
         norm = normalise(a.text)
         grams = shingles(norm) if len(norm) >= MIN_ALIGNED else frozenset()
-        items.append(Item(a, norm, grams, sum(p.kind not in HEAD_KINDS for p in a.paragraphs)))
+        items.append(Item(a, norm, grams, sum(map(is_text_paragraph, a.paragraphs))))
         if progress and (n % 256 == 0 or n == len(articles)):
             progress(n, len(articles))
     return items
 
 
-def candidate_pairs(items: Sequence[Item], max_df: int = MAX_DF) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of articles in different files sharing enough shingles."""
+def shingle_index(items: Sequence[Item]) -> dict[int, list[int]]:
+    """Inverted index: shingle -> the items holding it, in order."""
     index: dict[int, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         for h in it.grams:
             index[h].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for post in index.values():
-        if 2 <= len(post) <= max_df:
-            for x, i in enumerate(post):
-                for j in post[x + 1 :]:
-                    shared[i, j] += 1
-    out = []
-    for (i, j), n in shared.items():
-        a, b = items[i], items[j]
-        if a.article.file != b.article.file and n >= max(MIN_SHARED, CANDIDATE_SHARE * min(len(a.grams), len(b.grams))):
-            out.append((i, j))
-    out.sort()
-    return out
+    return index
+
+
+def candidate_pairs(items: Sequence[Item], max_df: int = MAX_DF) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of articles in different files sharing enough shingles.
+
+    Each article looks only at its rarer half: shingles found in no more
+    articles than its median shingle (and in at most ``max_df``).  A copy's
+    own text is rare (as many articles as copies), so it is looked at, while
+    the sentences that many articles share cost nothing for an article whose
+    own text is unique.  A pair is a candidate when the partner holds at least
+    ``CANDIDATE_SHARE`` of that half, seen from either side.
+    """
+    index = shingle_index(items)
+    out: set[tuple[int, int]] = set()
+    for i, it in enumerate(items):
+        if not it.grams:
+            continue
+        posts = [index[h] for h in it.grams]
+        dfs = sorted(map(len, posts))
+        cut = min(dfs[len(dfs) // 2], max_df)
+        rare = [p for p in posts if len(p) <= cut]
+        counts = Counter(chain.from_iterable(p for p in rare if len(p) > 1))
+        need = max(MIN_SHARED, CANDIDATE_SHARE * len(rare))
+        for j, n in counts.items():
+            if n >= need and items[j].article.file != it.article.file:
+                out.add((i, j) if i < j else (j, i))
+    return sorted(out)
 
 
 def is_variant(a: Item, b: Item, aligned: int) -> bool:
@@ -247,7 +271,13 @@ def find_groups(corpus: Corpus, *, progress: Progress | None = None, cache: bool
             if progress:
                 progress(1, 1)
             return hit
-    groups = group_items(prepare(corpus.articles, progress), progress)
+    gc_was_on = gc.isenabled()
+    gc.disable()  # millions of small containers, none cyclic: collections only cost time
+    try:
+        groups = group_items(prepare(corpus.articles, progress), progress)
+    finally:
+        if gc_was_on:
+            gc.enable()
     if cache:
         groupcache.save_groups(corpus, groups)
     return groups
