@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 
 from .shingles import SAMPLE, SHINGLE
 
-MIN_RUN = 4
+MIN_RUN = 8
 MAX_CELLS = 64_000_000
 CHUNK = 4000
 
