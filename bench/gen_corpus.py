@@ -209,12 +209,18 @@ def slots(rng: random.Random, pool: Pool, n: int, grouped: float) -> list[Slot]:
 
 
 def assign(rng: random.Random, items: list[Slot], files: int) -> list[list[Slot]]:
-    """Distribute articles over files; the copies of one group land in distinct files."""
+    """Distribute articles over files: group copies to distinct files, singles dealt round."""
     pages: list[list[Slot]] = [[] for _ in range(files)]
-    by_key: dict[int, list[Slot]] = {}
-    for i, s in enumerate(items):
-        by_key.setdefault(s.key if s.key >= 0 else -1 - i, []).append(s)
-    for members in by_key.values():
+    groups: dict[int, list[Slot]] = {}
+    deal = rng.sample(range(files), files)
+    n = 0
+    for s in items:
+        if s.key >= 0:
+            groups.setdefault(s.key, []).append(s)
+        else:
+            pages[deal[n % files]].append(s)
+            n += 1
+    for members in groups.values():
         for s, f in zip(members, rng.sample(range(files), min(files, len(members)))):
             pages[f].append(s)
     for page in pages:
@@ -253,7 +259,7 @@ def write(out: Path, pages: list[list[Slot]], seed: int) -> dict:
 def generate(out: Path, articles: int, files: int | None = None, seed: int = 1, grouped: float = 0.1) -> dict:
     rng = random.Random(seed)
     pool = seed_pool()
-    nfiles = files or max(2, articles // 10)
+    nfiles = max(4 if grouped else 1, files or articles // 10)  # a group's copies need distinct files
     return write(out, assign(rng, slots(rng, pool, articles, grouped), nfiles), seed)
 
 

@@ -46,11 +46,13 @@ def _windowed(a: str, b: str) -> list[Block]:
     out: list[Block] = []
     for start in range(0, len(a), CHUNK):
         window = a[start : start + CHUNK]
-        hits = sorted(p for h, p in _first_positions(window).items() if h in where)
-        if not hits:
+        shifts = sorted(where[h] - p for h, p in _first_positions(window).items() if h in where)
+        if not shifts:
             continue
-        centre = hits[len(hits) // 2]
-        lo, hi = max(0, centre - CHUNK), min(len(b), centre + CHUNK)
+        at = shifts[len(shifts) // 2]  # where the window most likely starts in b
+        lo, hi = max(0, at - CHUNK // 2), max(0, min(len(b), at + CHUNK + CHUNK // 2))
+        if lo >= hi:
+            continue
         out.extend((start + ai, lo + bj, size) for ai, bj, size in _runs(window, b[lo:hi]))
     return out
 
