@@ -2,18 +2,9 @@
 
 import json
 
-from tui.cli import main
+from test_cli import run
 
 MEMBER_KEYS = {"id", "file", "title", "siglum", "similarity", "coverage"}
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_variants_json_on_the_seeds_is_the_lead_story(capsys):
