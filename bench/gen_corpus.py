@@ -2,11 +2,12 @@
 
 Built from the bundled seeds' body sentences and headlines:
 
-* every article is a headline and 4-8 paragraphs (350+ characters) of shuffled seed sentences,
-  some cut short; three paragraphs in four get the article's private character
-  substitution (a random remapping of part of its Han characters), so the
-  articles are not all remixes of the same few hundred paragraphs, while the
-  other quarter keep real seed sentences that many articles share;
+* every article is a headline and 4-8 paragraphs (350+ characters) of shuffled
+  seed sentences, some cut short; three paragraphs in four get the article's
+  private character substitution (a random remapping of part of its Han
+  characters), so the articles are not all remixes of the same few hundred
+  paragraphs, while the other quarter (one real sentence each) keep real seed
+  text that many articles share;
 * about ``--grouped`` (10%) of the articles are copies in planted groups of
   2-4, each copy in another file: one paragraph dropped, 1-3% of the
   characters edited, punctuation width flipped in some, and some with a
@@ -88,9 +89,8 @@ def plain_body(text: str) -> bool:
     return classify(text) is Kind.BODY and not is_continuation(text)
 
 
-def paragraph(rng: random.Random, pool: Pool, table: dict[int, str]) -> str:
+def paragraph(rng: random.Random, pool: Pool, table: dict[int, str], real: bool) -> str:
     while True:
-        real = rng.random() < 0.25
         sents = rng.sample(pool.sentences, 1 if real else rng.randint(1, 3))
         if rng.random() < 0.3:  # cut: start inside the first sentence
             sents[0] = sents[0][rng.randrange(len(sents[0]) // 2) :]
@@ -109,7 +109,9 @@ def story(rng: random.Random, pool: Pool) -> Story:
     """A story of 4-8 paragraphs and at least ``MIN_STORY`` characters."""
     table = substitution(rng, pool)
     while True:
-        pars = [paragraph(rng, pool, table) for _ in range(rng.randint(4, 8))]
+        n = rng.randint(4, 8)
+        real = set(rng.sample(range(n), n // 4))  # a quarter keep real, shared sentences
+        pars = [paragraph(rng, pool, table, k in real) for k in range(n)]
         if sum(map(len, pars)) >= MIN_STORY:
             return Story(headline(rng, pool, table), pars)
 

@@ -39,6 +39,7 @@ MIN_ALIGNED = 100
 MIN_CONTAINMENT = 0.5
 CANDIDATE_SHARE = 0.25  # of the smaller side's sampled shingles, before alignment
 MIN_SHARED = 3
+RARE_QUANTILE = 0.7
 MAX_DF = 64
 SHORT_ITEM = 300  # a one-paragraph item shorter than this must be a copy, not a quotation
 HEAD_KINDS = frozenset({"title", "kicker", "subtitle", "byline", "meta", "credit"})
@@ -99,37 +100,40 @@ def prepare(articles: Sequence[Article], progress: Progress | None = None) -> li
     return items
 
 
-def shingle_index(items: Sequence[Item]) -> dict[int, list[int]]:
-    """Inverted index: shingle -> the items holding it, in order."""
+def shingle_index(items: Sequence[Item]) -> tuple[Counter, dict[int, list[int]]]:
+    """Document frequency of every shingle, and the items holding each shared one."""
+    df = Counter(chain.from_iterable(it.grams for it in items))
+    shared = {h for h, n in df.items() if n > 1}
     index: dict[int, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
-        for h in it.grams:
+        for h in it.grams & shared:
             index[h].append(i)
-    return index
+    return df, index
 
 
 def candidate_pairs(items: Sequence[Item], max_df: int = MAX_DF) -> list[tuple[int, int]]:
     """Pairs (i, j), i < j, of articles in different files sharing enough shingles.
 
-    Each article looks only at its rarer half: shingles found in no more
-    articles than its median shingle (and in at most ``max_df``).  A copy's
-    own text is rare (as many articles as copies), so it is looked at, while
-    the sentences that many articles share cost nothing for an article whose
-    own text is unique.  A pair is a candidate when the partner holds at least
-    ``CANDIDATE_SHARE`` of that half, seen from either side.
+    Each article looks only at its rarer shingles: those found in no more
+    articles than its ``RARE_QUANTILE`` shingle (and in at most ``max_df``).
+    A copy's own text is rare (found in as many articles as there are
+    copies), so it is looked at, while the sentences that many articles share
+    cost nothing for an article whose own text is unique.  A pair is a
+    candidate when the partner holds at least ``CANDIDATE_SHARE`` of those
+    rarer shingles, seen from either side.
     """
-    index = shingle_index(items)
+    df, index = shingle_index(items)
     out: set[tuple[int, int]] = set()
     for i, it in enumerate(items):
         if not it.grams:
             continue
-        posts = [index[h] for h in it.grams]
-        dfs = sorted(map(len, posts))
-        cut = min(dfs[len(dfs) // 2], max_df)
-        rare = [p for p in posts if len(p) <= cut]
-        counts = Counter(chain.from_iterable(p for p in rare if len(p) > 1))
-        need = max(MIN_SHARED, CANDIDATE_SHARE * len(rare))
-        for j, n in counts.items():
+        dfs = sorted(map(df.__getitem__, it.grams))
+        cut = min(dfs[int(len(dfs) * RARE_QUANTILE)], max_df)
+        if cut < 2:
+            continue
+        rare = [index[h] for h in it.grams & index.keys() if df[h] <= cut]
+        need = max(MIN_SHARED, CANDIDATE_SHARE * sum(d <= cut for d in dfs))
+        for j, n in Counter(chain.from_iterable(rare)).items():
             if n >= need and items[j].article.file != it.article.file:
                 out.add((i, j) if i < j else (j, i))
     return sorted(out)

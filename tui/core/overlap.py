@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Indel
 
-from .shingles import SAMPLE, SHINGLE
+from .shingles import window_starts
 
 MIN_RUN = 8
 MAX_CELLS = 64_000_000
@@ -33,10 +33,8 @@ def _runs(a: str, b: str) -> list[Block]:
 def _first_positions(text: str) -> dict[int, int]:
     """First position of every sampled shingle of ``text``."""
     pos: dict[int, int] = {}
-    for i in range(len(text) - SHINGLE + 1):
-        h = hash(text[i : i + SHINGLE])
-        if h % SAMPLE == 0 and h not in pos:
-            pos[h] = i
+    for i, w in window_starts(text):
+        pos.setdefault(hash(w), i)
     return pos
 
 

@@ -4,11 +4,13 @@ Normalisation keeps what a reprint or an OCR pass does not change: NFKC folds
 full- and half-width forms, and everything that is not a letter or a digit
 (punctuation, spaces, line breaks, Markdown ``#``/``**``) is dropped.
 
-Shingles are the hashes of every ``SHINGLE``-character window of the
-normalised text, sampled by hash value (``hash % SAMPLE == 0``): the same
-window is kept or dropped in every article, so two texts that share a passage
-share the sampled shingles of that passage, while the index holds only one
-window in ``SAMPLE``.  Hashes are Python's string hash: stable within a
+Shingles are the hashes of the ``SHINGLE``-character windows of the
+normalised text that start on an *anchor* character (code point divisible by
+``SAMPLE``, or outside the BMP): the same window is kept or dropped in every
+article, so two texts that share a passage share the sampled shingles of that
+passage, while the index holds about one window in ``SAMPLE``.  Anchoring on
+a character lets one C-level regex scan pick the windows, instead of hashing
+every window in Python.  Hashes are Python's string hash: stable within a
 process, which is all the index needs (nothing hashed is cached).
 """
 
@@ -35,8 +37,19 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", kept))
 
 
-def shingles(norm: str, size: int = SHINGLE, sample: int = SAMPLE) -> frozenset[int]:
-    """Sampled hashes of the ``size``-character windows of ``norm``."""
-    return frozenset(
-        h for h in (hash(norm[i : i + size]) for i in range(len(norm) - size + 1)) if h % sample == 0
-    )
+def _anchored_windows(size: int, sample: int) -> re.Pattern[str]:
+    bmp = "".join(re.escape(chr(c)) for c in range(0, 0x10000, sample) if not 0xD800 <= c < 0xE000)
+    return re.compile(f"(?=([{bmp}\U00010000-\U0010FFFF].{{{size - 1}}}))", re.S)
+
+
+_WINDOWS = _anchored_windows(SHINGLE, SAMPLE)
+
+
+def window_starts(norm: str) -> list[tuple[int, str]]:
+    """(offset, window) of every sampled window."""
+    return [(m.start(), m.group(1)) for m in _WINDOWS.finditer(norm)]
+
+
+def shingles(norm: str) -> frozenset[int]:
+    """Hashes of the sampled windows of ``norm``."""
+    return frozenset(map(hash, _WINDOWS.findall(norm)))
