@@ -20,7 +20,7 @@ import re
 import unicodedata
 
 SHINGLE = 5
-SAMPLE = 4
+SAMPLE = 8
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
