@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..core.refs import RefError
-from . import articles, compare
+from . import articles, bookmarks, compare
 from .common import Parser, UsageError, fail
 
 # Each entry adds its subparser; modules own their commands.
@@ -21,6 +21,7 @@ SUBCOMMANDS = {
     "show": articles.add_show,
     "diff": compare.add_diff,
     "collate": compare.add_collate,
+    "bookmarks": bookmarks.add_bookmarks,
 }
 
 
