@@ -130,6 +130,23 @@ def test_random_texts_rebuild_both_sides(a, b):
     check_rebuilds(compare(a, b), a, b)
 
 
+JOINABLE = st.text(alphabet=st.sampled_from(list("党建工作述职评议考核，。的")), min_size=1, max_size=30)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(JOINABLE, min_size=1, max_size=6), st.lists(JOINABLE, min_size=1, max_size=6))
+def test_where_finds_every_character_of_a_row_in_its_paragraph(a, b):
+    for row in compare(a, b).rows:
+        for side, pars in (("a", a), ("b", b)):
+            if getattr(row, side) is None:
+                continue
+            text = row.a_text if side == "a" else row.b_text
+            for k, ch in enumerate(text):
+                index, offset = row.where(side, k)
+                if ch != "\n":
+                    assert pars[index][offset] == ch
+
+
 def test_where_maps_row_offsets_to_paragraphs(story):
     a, b = story["000"], story["001"]
     cmp = compare_articles(a, b)
