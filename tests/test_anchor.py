@@ -98,6 +98,15 @@ def test_survives_the_folder_renamed(news):
     assert placed.anchor.method == "position" and placed.anchor.ref == SOLO_ID
 
 
+def test_renamed_folder_lists_a_deleted_passage_as_orphaned(news):
+    b = mark(news)
+    moved = news.with_name("renamed")
+    news.rename(moved)
+    edit(moved, SOLO, lambda t: t.replace(QUOTE, ""))
+    (placed,) = place([b], load(moved))  # its relative path is here: it belongs, orphaned
+    assert placed.bookmark.id == b.id and placed.orphaned
+
+
 def test_survives_the_file_renamed_by_its_hash(news):
     b = mark(news)
     (news / SOLO).rename(news / "甘肃.txt")
