@@ -1,4 +1,4 @@
-"""Invariants of the grouping's pieces: normalisation, shingles, aligned runs, sigla."""
+"""Invariants of the grouping's pieces: normalisation, shingles, aligned runs."""
 
 import unicodedata
 
@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from tui.core import overlap
 from tui.core.shingles import SHINGLE, normalise, shingles
-from tui.core.sigla import sigla
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40)
 TEXT = st.text(alphabet=st.one_of(HAN, st.sampled_from("，。、,.：“”「」# *\n ＡＢ１2")), max_size=300)
@@ -71,19 +70,3 @@ def test_identical_text_aligns_whole_on_both_paths(monkeypatch):
     monkeypatch.setattr(overlap, "CHUNK", 500)
     blocks = overlap.alignment(text, text[:1700])
     assert overlap.aligned_chars(blocks, 3000, 1700) >= 1600
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.text(alphabet="ab01_", min_size=1, max_size=6), min_size=1, max_size=6, unique=True))
-def test_sigla_are_distinct_prefixes(stems):
-    paths = [f"{s}.txt" for s in stems]
-    got = sigla(paths)
-    assert len(set(got.values())) == len(paths)
-    for p in paths:
-        assert p.removesuffix(".txt").startswith(got[p]) and got[p]
-
-
-def test_sigla_of_the_seeds_and_of_words():
-    assert list(sigla(["000_0ea7.txt", "001_f369.txt", "002_9cc7.txt"]).values()) == ["000", "001", "002"]
-    assert sigla(["apple.txt", "banana.md"]) == {"apple.txt": "apple", "banana.md": "banana"}
-    assert sigla(["a/x.txt", "b/x.txt"]) == {"a/x.txt": "a", "b/x.txt": "b"}

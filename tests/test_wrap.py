@@ -66,7 +66,7 @@ def test_wrap_loses_no_text_and_fits(text, width):
 # than a line has no valid break and is cut, see test_long_word_is_hard_broken).
 WORD = st.one_of(
     st.sampled_from("中文字段落新闻报道"),
-    st.sampled_from(["abc", "2023", "XYZ"]),
+    st.sampled_from([" abc ", " 2023", "XYZ "]),
     st.tuples(st.sampled_from("，。、；：！？）」》”"), st.sampled_from("中文字")).map("".join),
     st.tuples(st.sampled_from("中文字"), st.sampled_from("（「《“")).map("".join),
 )

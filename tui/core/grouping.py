@@ -235,7 +235,7 @@ def build_group(gid: str, members: Sequence[Item]) -> Group:
     for it in members:
         witnesses[it.article.file].append(it)
     scores = score_witnesses(witnesses)
-    names = sigla(list(witnesses))
+    names = dict(zip(witnesses, sigla(list(witnesses))))
     return Group(
         id=gid,
         base=names[scores.base],

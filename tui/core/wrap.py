@@ -47,9 +47,18 @@ def _clusters(text: str) -> list[tuple[int, int, int, bool]]:
     glue_next = False
     for c in raw:
         start_char = text[c[0]] if c[1] > c[0] else ""
+        if c[3] and out and not out[-1][3] and text[out[-1][1] - 1] in NO_LINE_END:
+            out[-1][1] = c[1]  # "（ word": no break after an opening mark
+            out[-1][2] += c[2]
+            continue
         if out and not c[3] and not out[-1][3] and (glue_next or start_char in NO_LINE_START):
             out[-1][1] = c[1]
             out[-1][2] += c[2]
+        elif len(out) > 1 and out[-1][3] and start_char in NO_LINE_START:
+            # "word ，": the space may not break, or the mark would open a line
+            space = out.pop()
+            out[-1][1] = c[1]
+            out[-1][2] += space[2] + c[2]
         else:
             out.append(list(c))
         glue_next = not c[3] and c[1] - c[0] == 1 and start_char in NO_LINE_END

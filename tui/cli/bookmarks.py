@@ -1,0 +1,183 @@
+"""`newsread bookmarks`: list, add, remove, export and import bookmarks of a folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..core.anchor import Placed, make_bookmark, place, quote_span
+from ..core.bookmark import AnnotationError, from_collection, to_collection
+from ..core.corpus import Corpus, bundled_seeds
+from ..core.refs import resolve
+from ..core.safe import visible
+from ..core.store import Store
+from .common import UsageError, add_folder, load_corpus, out, print_json
+
+QUOTE_CELLS = 40
+
+
+def story_groups(corpus: Corpus):
+    """The folder's story groups, for anchoring in a variant (none until grouping is installed)."""
+    try:
+        from ..core.grouping import find_groups
+    except ImportError:  # grouping lands on main separately; anchoring works without it
+        return []
+    return find_groups(corpus)
+
+
+def open_store() -> Store:
+    store = Store.open()
+    if store.notice:
+        print(visible(f"newsread: {store.notice}"), file=sys.stderr)
+    return store
+
+
+def placed(corpus: Corpus, store: Store) -> list[Placed]:
+    return place(store.bookmarks(), corpus, lambda: story_groups(corpus))
+
+
+def record(p: Placed) -> dict:
+    b, a = p.bookmark, p.anchor
+    return {
+        "id": b.id,
+        "file": b.file,
+        "article": b.article,
+        "title": b.title,
+        "quote": b.exact,
+        "note": b.note,
+        "created": b.created,
+        "orphaned": a is None,
+        "anchor": None if a is None else {"ref": a.ref, "start": a.start, "end": a.end},
+        "via_variant": bool(a and a.via_variant),
+    }
+
+
+def line(p: Placed) -> str:
+    b, a = p.bookmark, p.anchor
+    where = "ORPHANED" if a is None else a.ref + (" (variant)" if a.via_variant else "")
+    note = f"  [{b.note}]" if b.note else ""
+    return f"{b.id[:8]}  {where}  {b.excerpt(QUOTE_CELLS)}{note}"
+
+
+def add_folder_late(p: argparse.ArgumentParser) -> None:
+    """--folder/--max-bytes after a sub-subcommand too, without hiding values given before it."""
+    p.add_argument("--folder", metavar="DIR", default=argparse.SUPPRESS, help="folder (default: the bundled seeds)")
+    p.add_argument("--max-bytes", type=int, metavar="N", default=argparse.SUPPRESS, help="skip files larger than N bytes")
+
+
+def add_bookmarks(sub) -> None:
+    p = sub.add_parser(
+        "bookmarks",
+        help="list, add, remove, export or import bookmarks",
+        description="Bookmarks of the folder, re-anchored against its files as they are now.",
+    )
+    add_folder(p)
+    p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
+    p.set_defaults(run=run_list)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+    a = actions.add_parser("add", help="bookmark a passage", description="Bookmark the passage QUOTE of article REF.")
+    a.add_argument("ref", metavar="REF")
+    a.add_argument("--quote", required=True, metavar="TEXT", help="the passage (must occur in the article)")
+    a.add_argument("--note", default="", metavar="TEXT")
+    a.set_defaults(run=run_add)
+    r = actions.add_parser("rm", help="remove a bookmark", description="Remove a bookmark (ID or a unique prefix of it).")
+    r.add_argument("id", metavar="ID")
+    r.set_defaults(run=run_rm)
+    e = actions.add_parser("export", help="write W3C Web Annotation JSON", description="Export the folder's bookmarks as W3C Web Annotation JSON (FILE '-' is stdout).")
+    e.add_argument("file", metavar="FILE")
+    e.set_defaults(run=run_export)
+    i = actions.add_parser("import", help="read W3C Web Annotation JSON", description="Import bookmarks from W3C Web Annotation JSON; ones already there are skipped.")
+    i.add_argument("file", metavar="FILE")
+    i.set_defaults(run=run_import)
+    for child in (a, r, e, i):
+        add_folder_late(child)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args)
+    with open_store() as store:
+        rows = placed(corpus, store)
+    if args.json:
+        print_json({"bookmarks": [record(p) for p in rows]})
+    else:
+        for p in rows:
+            out(line(p))
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args)
+    r = resolve(corpus, args.ref)
+    hit = next(((a, span) for a in r.articles if (span := quote_span(a, args.quote))), None)
+    if hit is None:
+        raise UsageError(f"the quote does not occur in {r.ref}")
+    article, (start, end) = hit
+    bookmark = make_bookmark(corpus, article, start, end, args.note)
+    with open_store() as store:
+        if not store.add_bookmark(bookmark):
+            raise UsageError(f"bookmark not saved: {store.notice}")
+    print(bookmark.id)
+    return 0
+
+
+def run_rm(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        hits = store.find_bookmarks(args.id) if args.id else []
+        if len(hits) != 1:
+            raise UsageError(f"no bookmark {args.id}" if not hits else f"{args.id}: ambiguous, matches {len(hits)} bookmarks")
+        if not store.remove_bookmark(hits[0].id):
+            raise UsageError(f"bookmark not removed: {store.notice}")
+    print(f"removed {hits[0].id}", file=sys.stderr)
+    return 0
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """A temp file beside ``path``, flushed to disk, then renamed over it: never a half-written export."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run_export(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args)
+    with open_store() as store:
+        rows = placed(corpus, store)
+    text = json.dumps(to_collection([p.bookmark for p in rows]), ensure_ascii=False, indent=2) + "\n"
+    if args.file == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            write_atomically(Path(args.file), text)
+        except OSError as e:
+            raise UsageError(f"cannot write {args.file}: {e.strerror}") from None
+    print(f"exported {len(rows)} bookmarks", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    folder = Path(args.folder) if args.folder else bundled_seeds()
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        bookmarks = from_collection(data, folder.resolve())
+    except OSError as e:
+        raise UsageError(f"cannot read {args.file}: {e.strerror}") from None
+    except (ValueError, TypeError, AnnotationError) as e:
+        raise UsageError(f"{args.file}: not W3C Web Annotation JSON ({e})") from None
+    with open_store() as store:
+        added = store.import_bookmarks(bookmarks)
+        if added is None:
+            raise UsageError(f"bookmarks not imported: {store.notice}")
+    print(f"imported {added} new bookmarks ({len(bookmarks) - added} already there)", file=sys.stderr)
+    return 0
+
