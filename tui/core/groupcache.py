@@ -95,9 +95,13 @@ def save_groups(corpus: Corpus, groups: list[grouping.Group]) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return False
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False)
         os.replace(tmp, path)
         return True
     except OSError:
+        Path(tmp).unlink(missing_ok=True)
         return False
