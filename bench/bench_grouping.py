@@ -7,8 +7,9 @@ For every size a corpus is generated once (``bench/gen_corpus.py``, cached in
 process (``--child``), timed by the parent from process start to exit:
 
 * ``cold``: empty cache dir; reading, decoding, segmenting, shingling,
-  candidate search, verification and witness scoring all included;
-* ``warm``: the same command again with the cache left by the cold run;
+  candidate search, verification and witness scoring all included, and
+  writing both caches (segmentation and groups), as ``newsread variants`` does;
+* ``warm``: the same command again with the caches left by the cold run;
 * ``datasketch``: MinHash(num_perm=64) over the same normalised 5-grams and
   MinHashLSH(threshold=0.5) on the same loaded articles, LSH candidates taken
   as the answer (bench-only dependency: ``pip install datasketch``).
@@ -47,11 +48,12 @@ def score(found: set[tuple[str, str]], truth_path: Path) -> dict:
 
 
 def child_newsread(folder: Path) -> dict:
-    from tui.core.corpus import load
+    """What ``newsread variants`` does: the cached load, then the cached grouping."""
+    from tui.core.corpuscache import load_cached
     from tui.core.grouping import find_groups
 
     t0 = time.perf_counter()
-    corpus = load(folder)
+    corpus = load_cached(folder)
     t1 = time.perf_counter()
     groups = find_groups(corpus)
     t2 = time.perf_counter()

@@ -6,6 +6,7 @@ import argparse
 
 from rich.cells import cell_len
 
+from ..core.corpuscache import load_cached
 from ..core.grouping import Group, find_groups
 from ..core.safe import visible
 from .articles import pad
@@ -43,12 +44,13 @@ def add_variants(sub) -> None:
     )
     add_folder(p)
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
-    p.add_argument("--no-cache", action="store_true", help="group from scratch, ignoring the saved result")
+    p.add_argument("--no-cache", action="store_true", help="segment and group from scratch; read and write no cache")
     p.set_defaults(run=run_variants)
 
 
 def run_variants(args: argparse.Namespace) -> int:
-    groups = find_groups(load_corpus(args), cache=not args.no_cache)
+    corpus = load_corpus(args) if args.no_cache else load_corpus(args, load_cached)
+    groups = find_groups(corpus, cache=not args.no_cache)
     if args.json:
         print_json(variants_json(groups))
         return 0
