@@ -267,6 +267,16 @@ def find_groups(corpus: Corpus, *, progress: Progress | None = None, cache: bool
     candidate pairs (verification).  With ``cache``, a result saved for the
     same files (path, size and mtime) is reused; see :mod:`.groupcache`.
     """
+    gc_was_on = gc.isenabled()
+    gc.disable()  # millions of small containers, none cyclic: collections only cost time
+    try:
+        return _groups(corpus, progress, cache)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _groups(corpus: Corpus, progress: Progress | None, cache: bool) -> list[Group]:
     from . import groupcache
 
     if cache:
@@ -275,13 +285,7 @@ def find_groups(corpus: Corpus, *, progress: Progress | None = None, cache: bool
             if progress:
                 progress(1, 1)
             return hit
-    gc_was_on = gc.isenabled()
-    gc.disable()  # millions of small containers, none cyclic: collections only cost time
-    try:
-        groups = group_items(prepare(corpus.articles, progress), progress)
-    finally:
-        if gc_was_on:
-            gc.enable()
+    groups = group_items(prepare(corpus.articles, progress), progress)
     if cache:
         groupcache.save_groups(corpus, groups)
     return groups
