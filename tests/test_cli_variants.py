@@ -41,6 +41,7 @@ def test_variants_table_marks_the_base(capsys):
     assert lines[1].split() == ["SIGLUM", "SIM", "COVER", "ID", "TITLE"]
     starred = [ln for ln in lines[2:] if ln.startswith("*")]
     assert len(starred) == 1 and starred[0].split()[1] == base
+    assert "000_0ea74b706e051f9e.txt#1  (untitled) “一年一度" in out  # as newsread list shows it
 
 
 def test_variants_on_a_folder_without_variants(capsys, tmp_path):

@@ -57,10 +57,15 @@ def run_variants(args: argparse.Namespace) -> int:
     if not groups:
         out("no story is carried by two or more files")
         return 0
+    untitled = {a.id for a in corpus.articles if a.untitled}
+
+    def label(m) -> str:
+        return ("(untitled) " if m.article_id in untitled else "") + m.title
+
     head = ("", "SIGLUM", "SIM", "COVER", "ID")
     for g in groups:
         rows = [
-            ("*" if m.siglum == g.base else "", m.siglum, f"{m.similarity:.3f}", f"{m.coverage:.3f}", m.article_id, m.title)
+            ("*" if m.siglum == g.base else "", m.siglum, f"{m.similarity:.3f}", f"{m.coverage:.3f}", m.article_id, label(m))
             for m in g.members
         ]
         widths = [max(cell_len(visible(r[i])) for r in [head, *rows]) for i in range(5)]
