@@ -12,13 +12,14 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..core.refs import RefError
-from . import articles, bookmarks, compare
+from . import articles, bookmarks, compare, variants
 from .common import Parser, UsageError, fail
 
 # Each entry adds its subparser; modules own their commands.
 SUBCOMMANDS = {
     "list": articles.add_list,
     "show": articles.add_show,
+    "variants": variants.add_variants,
     "diff": compare.add_diff,
     "collate": compare.add_collate,
     "bookmarks": bookmarks.add_bookmarks,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from ..core.corpus import Corpus, FolderError, load
@@ -42,9 +43,10 @@ def add_folder(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_corpus(args: argparse.Namespace) -> Corpus:
+def load_corpus(args: argparse.Namespace, loader: Callable[..., Corpus] = load) -> Corpus:
+    """``loader(args.folder, max_bytes=…)``, its FolderError turned into a usage error."""
     try:
-        return load(args.folder, max_bytes=args.max_bytes)
+        return loader(args.folder, max_bytes=args.max_bytes)
     except FolderError as e:
         raise UsageError(str(e)) from None
 
