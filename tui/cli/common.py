@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from ..core.corpus import Corpus, FolderError, load
+from ..core.corpus import Corpus, FolderError
+from ..core.corpuscache import load_cached
 from ..core.refs import RefError
 from ..core.safe import visible
 from ..core.scan import DEFAULT_MAX_BYTES
@@ -43,8 +44,11 @@ def add_folder(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_corpus(args: argparse.Namespace, loader: Callable[..., Corpus] = load) -> Corpus:
-    """``loader(args.folder, max_bytes=…)``, its FolderError turned into a usage error."""
+def load_corpus(args: argparse.Namespace, loader: Callable[..., Corpus] = load_cached) -> Corpus:
+    """``loader(args.folder, max_bytes=…)``, its FolderError turned into a usage error.
+
+    By default the saved segmentation is reused when no file changed (see corpuscache).
+    """
     try:
         return loader(args.folder, max_bytes=args.max_bytes)
     except FolderError as e:

@@ -6,6 +6,7 @@ import argparse
 
 from rich.cells import cell_len
 
+from ..core.corpus import load
 from ..core.corpuscache import load_cached
 from ..core.grouping import Group, find_groups
 from ..core.safe import visible
@@ -49,7 +50,7 @@ def add_variants(sub) -> None:
 
 
 def run_variants(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args) if args.no_cache else load_corpus(args, load_cached)
+    corpus = load_corpus(args, load if args.no_cache else load_cached)
     groups = find_groups(corpus, cache=not args.no_cache)
     if args.json:
         print_json(variants_json(groups))

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from . import decode, lines, model, paragraphs, segment
-from .corpus import Corpus, bundled_seeds, load
+from .corpus import Corpus, build, folder_root
 from .groupcache import cache_dir
 from .scan import DEFAULT_MAX_BYTES, scan
 
@@ -82,9 +82,7 @@ def _write(path: Path, key: str, corpus: Corpus) -> None:
 
 def load_cached(folder: str | os.PathLike | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """Like :func:`.corpus.load` (same errors), reusing the saved segmentation when nothing changed."""
-    root = Path(folder) if folder is not None else bundled_seeds()
-    if not root.is_dir():
-        return load(root, max_bytes=max_bytes)  # raises FolderError with load's own message
+    root = folder_root(folder)
     raws, skipped = scan(root, max_bytes)
     key = _key(raws, skipped, max_bytes)
     path = _path(root.resolve())
@@ -92,6 +90,6 @@ def load_cached(folder: str | os.PathLike | None = None, *, max_bytes: int = DEF
     if saved is not None:
         files, refused = saved
         return Corpus(root=root.resolve(), files=files, skipped=refused)
-    corpus = load(root, max_bytes=max_bytes)
+    corpus = build(root, raws, skipped)
     _write(path, key, corpus)
     return corpus
