@@ -60,6 +60,22 @@ def contenders(a: list[str], b: list[str]) -> dict[str, Callable[[], object] | N
     }
 
 
+def stress_cases(corpus) -> dict[str, tuple[list[str], list[str]]]:
+    """Inputs that defeat the anchors: the engine must stay bounded on them."""
+    import random
+
+    every = [p.text for art in corpus.articles for p in art.paragraphs]
+    shuffled = every[:]
+    random.Random(1).shuffle(shuffled)
+    first = paragraphs(corpus.files[0].articles) * 10
+    other = paragraphs(corpus.files[3].articles) * 10
+    return {
+        f"all seed paragraphs shuffled ({len(every)} pars)": (every, shuffled),
+        f"no identical pair, x4 ({4 * len(every)} pars)": ([p + "甲" for p in every] * 4, [p + "乙" for p in every] * 4),
+        f"unrelated pages x10 ({len(first)}/{len(other)} pars)": (first, other),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--budget", type=float, default=2.0, help="seconds of repeats per measurement (default 2)")
@@ -83,6 +99,10 @@ def main() -> int:
         met = ratio <= TARGETS[k]
         ok &= met
         print(f"{'':<26} target newsread <= {TARGETS[k]}x difflib: {'met' if met else 'MISSED'} ({ratio:.4f}x)")
+    print()
+    print(f"{'bounded worst cases (newsread compare only)':<60} {'seconds':>10}")
+    for label, (x, y) in stress_cases(corpus).items():
+        print(f"{label:<60} {best_time(lambda: compare(x, y), args.budget, 3):10.3f}")
     return 0 if ok else 1
 
 

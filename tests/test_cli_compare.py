@@ -119,6 +119,14 @@ def test_collate_json_and_consensus(capsys):
     assert code == 0 and "第一人称讲" in out and "由衷地感慨" in out
 
 
+def test_collate_ignore_drops_formal_points(capsys):
+    _, out, _ = run(capsys, "collate", "000#1-2", "001#1", "002#1", "--json")
+    _, ignored, _ = run(capsys, "collate", "000#1-2", "001#1", "002#1", "--json", "--ignore", "width,punct")
+    full, fewer = json.loads(out)["points"], json.loads(ignored)["points"]
+    assert len(fewer) < len(full) - 100
+    assert not any({r["text"] for r in p["readings"]} == {"，", ","} for p in fewer)
+
+
 def test_collate_text_and_errors(capsys):
     code, out, _ = run(capsys, "collate", "000#1-2", "001#1", "002#1")
     assert code == 0 and "(lone)" in out and out.rstrip().endswith("variation points")

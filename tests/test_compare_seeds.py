@@ -128,3 +128,41 @@ PARA = st.text(alphabet=st.sampled_from(list("党建工作述职评议考核，�
 @given(st.lists(PARA, max_size=8), st.lists(PARA, max_size=8))
 def test_random_texts_rebuild_both_sides(a, b):
     check_rebuilds(compare(a, b), a, b)
+
+
+JOINABLE = st.text(alphabet=st.sampled_from(list("党建工作述职评议考核，。的")), min_size=1, max_size=30)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(JOINABLE, min_size=1, max_size=6), st.lists(JOINABLE, min_size=1, max_size=6))
+def test_where_finds_every_character_of_a_row_in_its_paragraph(a, b):
+    for row in compare(a, b).rows:
+        for side, pars in (("a", a), ("b", b)):
+            if getattr(row, side) is None:
+                continue
+            text = row.a_text if side == "a" else row.b_text
+            for k, ch in enumerate(text):
+                index, offset = row.where(side, k)
+                if ch != "\n":
+                    assert pars[index][offset] == ch
+
+
+def test_where_maps_row_offsets_to_paragraphs(story):
+    a, b = story["000"], story["001"]
+    cmp = compare_articles(a, b)
+    row = next(r for r in cmp.rows if r.b == (at(b, 35), at(b, 37) + 1))
+    pars = paragraphs(b)
+    first = pars[at(b, 35)]
+    assert row.where("b", 0) == (at(b, 35), 0)
+    assert row.where("b", len(first)) == (at(b, 35), len(first))
+    assert row.where("b", len(first) + 2) == (at(b, 37), 0)
+    assert row.where("b", len(row.b_text)) == (at(b, 37), len(pars[at(b, 37)]))
+    assert row.where("a", 5) == (at(a, 33), 5)
+
+
+def test_similarity_and_coverage_count_aligned_characters():
+    same = compare(["会议决定，立即开展工作。"], ["会议决定,立即开展工作."])
+    assert same.similarity == 1.0 and same.coverage == (1.0, 1.0)
+    half = compare(["第一段讲会议的召开情况。", "第二段讲会议的部署安排。"], ["第一段讲会议的召开情况。"])
+    assert half.coverage == (0.5, 1.0)
+    assert abs(half.similarity - 12 / 18) < 1e-9

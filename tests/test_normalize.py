@@ -72,3 +72,18 @@ def test_every_character_of_a_normalisation_comes_from_the_original(text, kinds)
 @given(TEXT)
 def test_the_fast_key_is_the_full_chain(text):
     assert key(text) == chain(text, STEPS).text
+
+
+def test_script_uses_a_converter_when_one_is_installed(monkeypatch):
+    import tui.core.normalize as normalize
+
+    fake = {"國": "国", "о": "ab"}  # a converter may expand: such a character is kept
+    monkeypatch.setattr(normalize, "_TO_SIMPLIFIED", lambda s: "".join(fake.get(c, c) for c in s))
+    normalize._key_char.cache_clear()
+    try:
+        n = normalize.script("中國о")
+        assert n.text == "中国о" and n.origin == (0, 1, 2)
+        assert normalize.classify("國家", "国家") == "script"
+        assert normalize.key("國") == normalize.key("国")
+    finally:
+        normalize._key_char.cache_clear()

@@ -10,18 +10,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from importlib import import_module
+
 from .. import __version__
 from ..core.refs import RefError
-from . import articles, bookmarks, compare
 from .common import Parser, UsageError, fail
 
-# Each entry adds its subparser; modules own their commands.
+# Subcommand -> the module that owns it (its ``add_<name>(sub)`` adds the
+# subparser).  Only the chosen one is imported, so a command starts fast.
 SUBCOMMANDS = {
-    "list": articles.add_list,
-    "show": articles.add_show,
-    "diff": compare.add_diff,
-    "collate": compare.add_collate,
-    "bookmarks": bookmarks.add_bookmarks,
+    "list": "articles",
+    "show": "articles",
+    "variants": "variants",
+    "diff": "compare",
+    "collate": "compare",
+    "bookmarks": "bookmarks",
 }
 
 
@@ -38,11 +41,10 @@ def reader_parser() -> Parser:
     return p
 
 
-def command_parser() -> Parser:
+def command_parser(name: str) -> Parser:
     p = Parser(prog="newsread")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
-    for add in SUBCOMMANDS.values():
-        add(sub)
+    getattr(import_module(f".{SUBCOMMANDS[name]}", __name__), f"add_{name}")(sub)
     return p
 
 
@@ -50,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            args = command_parser().parse_args(argv)
+            args = command_parser(argv[0]).parse_args(argv)
             return args.run(args)
         args = reader_parser().parse_args(argv)
         from ..launch import launch  # Textual is imported only to read

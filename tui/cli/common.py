@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any, NoReturn
 
-from ..core.corpus import Corpus, FolderError, load
+from ..core.corpus import Corpus, FolderError
+from ..core.corpuscache import load_cached
 from ..core.refs import RefError
 from ..core.safe import visible
 from ..core.scan import DEFAULT_MAX_BYTES
@@ -42,9 +44,13 @@ def add_folder(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_corpus(args: argparse.Namespace) -> Corpus:
+def load_corpus(args: argparse.Namespace, loader: Callable[..., Corpus] = load_cached) -> Corpus:
+    """``loader(args.folder, max_bytes=…)``, its FolderError turned into a usage error.
+
+    By default the saved segmentation is reused when no file changed (see corpuscache).
+    """
     try:
-        return load(args.folder, max_bytes=args.max_bytes)
+        return loader(args.folder, max_bytes=args.max_bytes)
     except FolderError as e:
         raise UsageError(str(e)) from None
 

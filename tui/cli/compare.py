@@ -41,6 +41,17 @@ def parse_kinds(value: str) -> frozenset[str]:
     return kinds
 
 
+def add_ignore(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ignore",
+        type=parse_kinds,
+        action="append",
+        default=[],
+        metavar="KINDS",
+        help="drop changes of these kinds: " + ",".join(IGNORABLE),
+    )
+
+
 def add_diff(sub) -> None:
     p = sub.add_parser(
         "diff",
@@ -52,14 +63,7 @@ def add_diff(sub) -> None:
     p.add_argument("ref_b", metavar="REF_B")
     add_folder(p)
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
-    p.add_argument(
-        "--ignore",
-        type=parse_kinds,
-        action="append",
-        default=[],
-        metavar="KINDS",
-        help="drop changes of these kinds: " + ",".join(IGNORABLE),
-    )
+    add_ignore(p)
     p.add_argument("--width", type=int, metavar="N", help="output width in cells (default: the terminal's)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour (auto: on a terminal without NO_COLOR)")
     p.add_argument("--unified", action="store_true", help="one column: - lines of REF_A, + lines of REF_B")
@@ -216,6 +220,7 @@ def add_collate(sub) -> None:
     p.add_argument("refs", nargs="+", metavar="REF")
     add_folder(p)
     p.add_argument("--base", metavar="SIGLUM", help="the base witness (default: the most central)")
+    add_ignore(p)
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     p.add_argument("--consensus", action="store_true", help="print the consensus text")
     p.set_defaults(run=run_collate)
@@ -240,7 +245,8 @@ def run_collate(args: argparse.Namespace) -> int:
     if len(set(names)) != len(names):
         raise UsageError("the same text is named twice")
     try:
-        col = collate([(s, paragraphs(r.articles)) for s, r in zip(names, resolved)], base=args.base)
+        witnesses = [(s, paragraphs(r.articles)) for s, r in zip(names, resolved)]
+        col = collate(witnesses, base=args.base, ignore=frozenset().union(*args.ignore))
     except ValueError as e:
         raise UsageError(str(e)) from None
     if args.json:

@@ -22,9 +22,10 @@ Re-anchoring tries, in order, and stops at the first that holds:
 6. otherwise the bookmark is orphaned: kept, and tried again next time.
 
 A bookmark belongs to an open folder when it was made in that folder (so an
-orphan stays listed there), or when it anchors in it: its relative path exists
-and the passage is there, its content hash matches a file (renamed), or its
-quote is found in a file (a moved or renamed folder keeps its bookmarks).
+orphan stays listed there), when its relative path exists in it (even if the
+passage is gone: it is listed as orphaned), when its content hash matches a
+file (renamed), or when its quote is found in a file (a moved or renamed
+folder keeps its bookmarks).
 
 Fuzzy search is bounded: the file is cut into overlapping chunks a few times
 the quote's length, rapidfuzz aligns the quote in each (its cost is chunk x
@@ -359,8 +360,8 @@ class Anchorer:
         return None
 
     def belongs(self, b: Bookmark, anchor: Anchor | None) -> bool:
-        """Made in this folder; or its file is here (by path or hash) or its passage is found here."""
-        return b.folder == folder_key(self.corpus.root) or anchor is not None
+        """Made in this folder; or its file is here (by path, then hash); or its passage is found here."""
+        return b.folder == folder_key(self.corpus.root) or bool(self.own_files(b)) or anchor is not None
 
     def place(self, bookmarks: Iterable[Bookmark]) -> list[Placed]:
         """The bookmarks that belong to this folder, each with its anchor."""

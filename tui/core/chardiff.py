@@ -8,7 +8,9 @@ then, in the spirit of diff-match-patch's semantic cleanup:
 - merges edits (but not a lone punctuation swap) separated by a shred of one or two equal characters, or by an
   equality no longer than the edits on both sides of it (a replaced clause
   becomes one replacement; a lone OCR swap stays a one-character replace);
-- slides an insertion or deletion to a ``，。；`` boundary when that is lossless.
+- slides an insertion or deletion to a ``，。；`` boundary when that is lossless;
+- peels a width swap (``，`` against ``,``) off either end of a replacement, so
+  it keeps its own kind and ``--ignore width`` can drop it.
 
 Opcodes are plain tuples ``(tag, i1, i2, j1, j2)`` as in :mod:`difflib`.
 Inputs longer than :data:`MAX_CHARS` are never diffed character by character:
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from .normalize import is_punct
+from .normalize import is_punct, width_char
 
 Opcode = tuple[str, int, int, int, int]
 
@@ -35,7 +37,7 @@ def diff(a: str, b: str) -> list[Opcode]:
     if max(len(a), len(b)) > MAX_CHARS:
         return coarse(a, b)
     raw = [tuple(op) for op in Levenshtein.opcodes(a, b)]
-    return slide(a, b, merge(a, b, raw))
+    return peel(a, b, slide(a, b, merge(a, b, raw)))
 
 
 def coarse(a: str, b: str) -> list[Opcode]:
@@ -143,3 +145,28 @@ def slide(a: str, b: str, ops: list[Opcode]) -> list[Opcode]:
             ops[k] = (op[0], op[1] + best, op[2] + best, op[3] + best, op[4] + best)
             ops[k + 1] = (nxt[0], nxt[1] + best, nxt[2], nxt[3] + best, nxt[4])
     return _fuse(ops)
+
+
+def _swap(a: str, b: str, i: int, j: int) -> bool:
+    """Characters that differ only in width."""
+    return a[i] != b[j] and width_char(a[i]) == width_char(b[j])
+
+
+def peel(a: str, b: str, ops: list[Opcode]) -> list[Opcode]:
+    """Split width swaps off the ends of every replacement into one-character replacements."""
+    out: list[Opcode] = []
+    for op in ops:
+        tag, i1, i2, j1, j2 = op
+        if tag != "replace":
+            out.append(op)
+            continue
+        head: list[Opcode] = []
+        tail: list[Opcode] = []
+        while i2 - i1 > 1 and j2 - j1 > 1 and _swap(a, b, i1, j1):
+            head.append(("replace", i1, i1 + 1, j1, j1 + 1))
+            i1, j1 = i1 + 1, j1 + 1
+        while i2 - i1 > 1 and j2 - j1 > 1 and _swap(a, b, i2 - 1, j2 - 1):
+            tail.insert(0, ("replace", i2 - 1, i2, j2 - 1, j2))
+            i2, j2 = i2 - 1, j2 - 1
+        out += head + [_edit(i1, i2, j1, j2)] + tail
+    return out

@@ -168,30 +168,30 @@ def _split_lacunae(edits: dict[str, list[Edit]]) -> dict[str, list[Edit]]:
     return out
 
 
-def _joins(span: list[int], insertion: bool, e: Edit) -> bool:
-    """Whether edit ``e`` (sorted after the group) belongs to the group spanning ``span``."""
+def _joins(span: list[int], e: Edit) -> bool:
+    """Whether edit ``e`` (sorted after the group's edits) belongs to the group spanning ``span``.
+
+    Ranges that only touch stay apart; at an insertion point, other insertions
+    and ranges starting there join it (a lacuna does not: it has no say there).
+    """
     gs, ge = span
-    if e.start < ge:
-        return True
-    if e.start > ge:
-        return False
-    if e.start == e.end:  # an insertion at the group's end joins only other insertions there
-        return gs == ge
-    return insertion and not e.lacuna  # a range starting at an insertion point joins it
+    if e.start != ge:
+        return e.start < ge
+    return gs == ge and (e.start == e.end or not e.lacuna)
 
 
 def _groups(edits: dict[str, list[Edit]]) -> list[tuple[tuple[int, int], dict[str, list[Edit]]]]:
     """Variation points: overlapping edits of all witnesses, each edit in exactly one point."""
     flat = sorted(((e.start, e.end, sig, e) for sig, own in edits.items() for e in own), key=lambda t: t[:3])
-    out: list[tuple[list[int], bool, dict[str, list[Edit]]]] = []
+    out: list[tuple[list[int], dict[str, list[Edit]]]] = []
     for s, e, sig, edit in flat:
-        if out and _joins(out[-1][0], out[-1][1], edit):
-            span, _, members = out[-1]
+        if out and _joins(out[-1][0], edit):
+            span, members = out[-1]
             span[1] = max(span[1], e)
             members.setdefault(sig, []).append(edit)
         else:
-            out.append(([s, e], s == e, {sig: [edit]}))
-    return [((sp[0], sp[1]), m) for sp, _, m in out]
+            out.append(([s, e], {sig: [edit]}))
+    return [((sp[0], sp[1]), m) for sp, m in out]
 
 
 def _reading(base_text: str, span: tuple[int, int], edits: Sequence[Edit]) -> str:

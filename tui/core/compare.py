@@ -49,16 +49,40 @@ class Row:
     moved_from: int | None = None
     moved_to: int | None = None
 
+    def where(self, side: str, offset: int) -> tuple[int, int]:
+        """Paragraph index and offset inside that paragraph of ``offset`` into ``a_text`` or ``b_text``.
+
+        An offset on the separator between two joined paragraphs maps to the
+        end of the first; the end of the text to the end of the last.
+        """
+        span = self.a if side == "a" else self.b
+        if span is None:
+            raise ValueError(f"row has no {side} side")
+        text = self.a_text if side == "a" else self.b_text
+        index, start = span[0], 0
+        for part in text.split(SEP)[:-1]:
+            if offset <= start + len(part) + len(SEP) - 1:
+                break
+            index, start = index + 1, start + len(part) + len(SEP)
+        return index, min(offset - start, len(text.split(SEP)[index - span[0]]))
+
 
 @dataclass(frozen=True)
 class Comparison:
     rows: tuple[Row, ...]
-    similarity: float  # aligned characters (any kind but content) over the mean length
+    similarity: float  # aligned characters over the mean length
     stats: dict  # number of rows by op and of changes by kind
+    aligned: int = 0  # characters equal, or differing only in form (not content), on both sides
+    lengths: tuple[int, int] = (0, 0)  # characters of a's and b's paragraphs
 
     @property
     def differs(self) -> bool:
         return any(r.op != "equal" for r in self.rows)
+
+    @property
+    def coverage(self) -> tuple[float, float]:
+        """Share of a's and of b's characters that align (containment, for abridged reprints)."""
+        return tuple(min(1.0, self.aligned / n) if n else 1.0 for n in self.lengths)
 
 
 def changes(a_text: str, b_text: str) -> list[Change]:
@@ -70,11 +94,11 @@ def changes(a_text: str, b_text: str) -> list[Change]:
     ]
 
 
-def _aligned(a_text: str, b_text: str, found: Sequence[Change]) -> int:
+def _aligned(a_text: str, found: Sequence[Change]) -> int:
     """Characters of the pair that correspond: equal ones and those differing only in form."""
-    edited = sum(max(c.a[1] - c.a[0], c.b[1] - c.b[0]) for c in found)
+    equal = len(a_text) - sum(c.a[1] - c.a[0] for c in found)
     formal = sum(min(c.a[1] - c.a[0], c.b[1] - c.b[0]) for c in found if c.kind != "content")
-    return max(len(a_text), len(b_text)) - edited + formal
+    return equal + formal
 
 
 def compare(a: Sequence[str], b: Sequence[str], *, ignore: frozenset[str] = frozenset()) -> Comparison:
@@ -88,7 +112,7 @@ def compare(a: Sequence[str], b: Sequence[str], *, ignore: frozenset[str] = froz
         a_text, b_text = SEP.join(a[a0:a1]), SEP.join(b[b0:b1])
         if op in ("match", "move"):
             found = changes(a_text, b_text)
-            aligned += _aligned(a_text, b_text, found)
+            aligned += _aligned(a_text, found)
             kept = tuple(c for c in found if c.kind not in ignore)
             row_op = "move" if op == "move" else "replace" if kept else "equal"
             moved = (a0, b0) if op == "move" else (None, None)
@@ -97,9 +121,10 @@ def compare(a: Sequence[str], b: Sequence[str], *, ignore: frozenset[str] = froz
             whole = (Change((0, len(a_text)), (0, len(b_text)), "content"),)
             span_a, span_b = ((a0, a1), None) if op == "delete" else (None, (b0, b1))
             rows.append(Row(op, span_a, span_b, a_text, b_text, whole))
-    mean = (sum(map(len, a)) + sum(map(len, b))) / 2
-    similarity = aligned / mean if mean else 1.0
-    return Comparison(tuple(rows), min(1.0, similarity), _stats(rows))
+    lengths = (sum(map(len, a)), sum(map(len, b)))
+    mean = sum(lengths) / 2
+    similarity = min(1.0, aligned / mean) if mean else 1.0
+    return Comparison(tuple(rows), similarity, _stats(rows), aligned, lengths)
 
 
 def _stats(rows: Sequence[Row]) -> dict:

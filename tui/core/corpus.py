@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .decode import decode_bytes
 from .model import Article, Skipped, TextFile
-from .scan import DEFAULT_MAX_BYTES, natural_key, scan
+from .scan import DEFAULT_MAX_BYTES, RawFile, natural_key, scan
 from .segment import segment
 
 
@@ -52,7 +52,7 @@ class Corpus:
         return next((f for f in self.files if f.relpath == relpath), None)
 
 
-def read_file(raw) -> TextFile | Skipped:
+def read_file(raw: RawFile) -> TextFile | Skipped:
     """Decode and segment one scanned file."""
     decoded = decode_bytes(raw.data)
     if not decoded.text.strip():
@@ -69,17 +69,22 @@ def read_file(raw) -> TextFile | Skipped:
     )
 
 
-def load(
-    folder: str | os.PathLike | None = None,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Callable[[int, int], None] | None = None,
-) -> Corpus:
-    """Load ``folder`` (default: the bundled seeds)."""
+def folder_root(folder: str | os.PathLike | None) -> Path:
+    """``folder`` as a Path (default: the bundled seeds); FolderError if it is no folder."""
     root = Path(folder) if folder is not None else bundled_seeds()
     if not root.is_dir():
         raise FolderError(f"not a folder: {root}" if root.exists() else f"no such folder: {root}")
-    raws, skipped = scan(root, max_bytes)
+    return root
+
+
+def build(
+    root: Path,
+    raws: list[RawFile],
+    skipped: list[Skipped],
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Decode and segment scanned files into a corpus."""
+    skipped = list(skipped)
     files: list[TextFile] = []
     for n, raw in enumerate(raws, 1):
         got = read_file(raw)
@@ -88,3 +93,14 @@ def load(
             progress(n, len(raws))
     return Corpus(root=root.resolve(), files=files, skipped=sorted(skipped, key=lambda s: natural_key(s.relpath)))
 
+
+def load(
+    folder: str | os.PathLike | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Load ``folder`` (default: the bundled seeds)."""
+    root = folder_root(folder)
+    raws, skipped = scan(root, max_bytes)
+    return build(root, raws, skipped, progress)

@@ -102,7 +102,7 @@ def classify(line: str, *, alone: bool = True) -> Kind:
     c = content.strip()
     if level and c.startswith("—"):
         return Kind.SUBTITLE
-    if _CLOSE_DATELINE.search(s):
+    if _CLOSE_DATELINE.search(s[-48:]):  # anchored at the end: the tail is enough
         return Kind.CLOSING
     if _PHOTO_CREDIT.match(s):
         return Kind.CREDIT

@@ -83,10 +83,6 @@ def _converter() -> Callable[[str], str] | None:
 _TO_SIMPLIFIED = _converter()
 
 
-def script_available() -> bool:
-    return _TO_SIMPLIFIED is not None
-
-
 def script(text: str) -> Normalized:
     """Simplified script, character by character (a converter's phrase rules could shift offsets)."""
     if _TO_SIMPLIFIED is None:

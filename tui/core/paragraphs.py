@@ -43,6 +43,7 @@ def _line_piece(line: str, offset: int) -> tuple[int, int] | None:
 
 
 def build_paragraphs(
+    raw: str,
     lines: Sequence[str],
     offs: Sequence[int],
     kinds: Sequence[Kind],
@@ -52,7 +53,7 @@ def build_paragraphs(
     *,
     joined_blocks: bool,
 ) -> list[Paragraph]:
-    """Raw paragraphs of the article made of content lines ``idx``; offsets relative to ``base``."""
+    """Raw paragraphs of the article ``raw`` made of content lines ``idx``; ``raw`` starts at offset ``base``."""
     groups: list[list[int]] = []
     for i in idx:
         if (
@@ -77,15 +78,10 @@ def build_paragraphs(
                 pieces.append((nl, nl + 1))
             if piece:
                 pieces.append(piece)
-        raw_text = "".join(lines[i] + "\n" for i in g)
-        text = "".join(_slice(raw_text, offs[g[0]] - base, s, e) for s, e in pieces)
+        text = "".join(raw[s:e] for s, e in pieces)
         kind = roles.get(g[0]) or (_KIND_NAMES.get(kinds[g[0]], "body") if len(g) == 1 else "body")
         pars.append(Paragraph(text=text, kind=kind, pieces=tuple(pieces), line=g[0] + 1))
     return pars
-
-
-def _slice(block: str, block_start: int, s: int, e: int) -> str:
-    return block[s - block_start : e - block_start]
 
 
 def repair(pars: Sequence[Paragraph]) -> list[Paragraph]:

@@ -57,8 +57,8 @@ def blank_separated(lines: list[str]) -> bool:
     return content > 0 and blocks * 2 >= content and any(not ln.strip() for ln in lines)
 
 
-def line_kinds(lines: list[str]) -> list[Kind]:
-    sep = blank_separated(lines)
+def line_kinds(lines: list[str], sep: bool) -> list[Kind]:
+    """Kind of every line; ``sep``: the page separates paragraphs by blank lines."""
 
     def alone(i: int) -> bool:
         if not sep:
@@ -165,9 +165,9 @@ def _title(idx: list[int], roles: dict[int, str], lines: list[str]) -> tuple[str
 def segment(text: str, relpath: str = "") -> list[Article]:
     """Split LF-normalised ``text`` into articles (see the module docstring)."""
     lines, offs = split_lines(text)
-    kinds = line_kinds(lines)
-    starts = article_starts(lines, kinds)
     sep = blank_separated(lines)
+    kinds = line_kinds(lines, sep)
+    starts = article_starts(lines, kinds)
     articles = []
     for n, first in enumerate(starts):
         last = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1
@@ -176,7 +176,8 @@ def segment(text: str, relpath: str = "") -> list[Article]:
         idx = [i for i in range(first, last + 1) if kinds[i] is not Kind.BLANK]
         roles = head_roles(idx, kinds, lines)
         title, untitled = _title(idx, roles, lines)
-        raw_pars = build_paragraphs(lines, offs, kinds, idx, roles, a_start, joined_blocks=sep)
+        raw = text[a_start:a_end]
+        raw_pars = build_paragraphs(raw, lines, offs, kinds, idx, roles, a_start, joined_blocks=sep)
         articles.append(
             Article(
                 file=relpath,
@@ -187,7 +188,7 @@ def segment(text: str, relpath: str = "") -> list[Article]:
                 end=a_end,
                 start_line=(idx[0] if idx else first) + 1,
                 end_line=(idx[-1] if idx else last) + 1,
-                raw=text[a_start:a_end],
+                raw=raw,
                 paragraphs=tuple(repair(raw_pars)),
                 raw_paragraphs=tuple(raw_pars),
             )

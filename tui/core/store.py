@@ -17,16 +17,19 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import astuple, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import platformdirs
 
 from .bookmark import Bookmark, folder_key
 
+T = TypeVar("T")
 DB_NAME = "newsread.sqlite3"
 BUSY_MS = 15_000
 _COLUMNS = tuple(f.name for f in fields(Bookmark))
@@ -126,6 +129,23 @@ def _connect(path: Path, *, uri_mode: str = "rwc") -> sqlite3.Connection:
     return conn
 
 
+def _retry_busy(step: Callable[[], T]) -> T:
+    """Run ``step``, retrying while another copy holds the lock.
+
+    Switching a new file to WAL mode can answer SQLITE_BUSY at once, without
+    waiting on the busy timeout, when a second copy is creating the same store.
+    """
+    deadline = time.monotonic() + BUSY_MS / 1000
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as e:
+            busy = (getattr(e, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _move_aside(path: Path) -> Path:
     """Rename the store (and its WAL files) out of the way; returns the new name."""
     moved = path.with_name(f"{path.name}.corrupt-{_stamp()}")
@@ -157,11 +177,11 @@ class Store:
         if why:
             return cls._read_only(path, f"bookmarks cannot be saved: {folder} is not writable ({why})")
         try:
-            conn = _connect(path)
+            conn = _retry_busy(lambda: _connect(path))
             if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
                 conn.close()
                 return cls._read_only(path, f"bookmarks cannot be saved: {path} was made by a newer newsread")
-            _migrate(conn)
+            _retry_busy(lambda: _migrate(conn))
             return cls(conn, path)
         except sqlite3.Error as e:
             if not _is_bad_file(e):

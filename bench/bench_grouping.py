@@ -1,0 +1,154 @@
+"""Benchmark of variant grouping: accuracy, cold and warm time, memory, scaling.
+
+    python bench/bench_grouping.py [--sizes 1000,10000,50000] [--baseline 10000] [--seed 1]
+
+For every size a corpus is generated once (``bench/gen_corpus.py``, cached in
+``bench/out/corpus-N-sSEED``), then each measurement runs in a fresh Python
+process (``--child``), timed by the parent from process start to exit:
+
+* ``cold``: empty cache dir; reading, decoding, segmenting, shingling,
+  candidate search, verification and witness scoring all included, and
+  writing both caches (segmentation and groups), as ``newsread variants`` does;
+* ``warm``: the same command again with the caches left by the cold run;
+* ``datasketch``: MinHash(num_perm=64) over the same normalised 5-grams and
+  MinHashLSH(threshold=0.5) on the same loaded articles, LSH candidates taken
+  as the answer (bench-only dependency: ``pip install datasketch``).
+
+Precision and recall are over the planted pairs (``truth.json``), computed
+after the timer stops.  Peak memory is the child's maximum resident set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import combinations
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+
+def score(found: set[tuple[str, str]], truth_path: Path) -> dict:
+    planted = {tuple(p) for p in json.loads(truth_path.read_text(encoding="utf-8"))["pairs"]}
+    hit = len(found & planted)
+    return {
+        "precision": hit / len(found) if found else 1.0,
+        "recall": hit / len(planted) if planted else 1.0,
+        "found": len(found),
+        "planted": len(planted),
+    }
+
+
+def child_newsread(folder: Path) -> dict:
+    """What ``newsread variants`` does: the cached load, then the cached grouping."""
+    from tui.core.corpuscache import load_cached
+    from tui.core.grouping import find_groups
+
+    t0 = time.perf_counter()
+    corpus = load_cached(folder)
+    t1 = time.perf_counter()
+    groups = find_groups(corpus)
+    t2 = time.perf_counter()
+    found = {
+        tuple(sorted(p))
+        for g in groups
+        for p in combinations([m.article_id for m in g.members], 2)
+        if p[0].split("#")[0] != p[1].split("#")[0]
+    }
+    return {"load": t1 - t0, "group": t2 - t1, "groups": len(groups), **score(found, folder / "truth.json")}
+
+
+def child_datasketch(folder: Path) -> dict:
+    from datasketch import MinHash, MinHashLSH
+
+    from tui.core.corpus import load
+    from tui.core.shingles import normalise
+
+    t0 = time.perf_counter()
+    corpus = load(folder)
+    t1 = time.perf_counter()
+    articles = corpus.articles
+    template = MinHash(num_perm=64)
+    lsh = MinHashLSH(threshold=0.5, num_perm=64)
+    sketches = []
+    for i, a in enumerate(articles):
+        norm = normalise(a.text)
+        m = MinHash(num_perm=64, permutations=template.permutations, scheme=template.scheme)
+        m.update_batch([norm[j : j + 5].encode("utf-8") for j in range(len(norm) - 4)])
+        lsh.insert(i, m)
+        sketches.append(m)
+    found = set()
+    for i, m in enumerate(sketches):
+        for j in lsh.query(m):
+            if j != i and articles[i].file != articles[j].file:
+                found.add(tuple(sorted((articles[i].id, articles[j].id))))
+    t2 = time.perf_counter()
+    return {"load": t1 - t0, "group": t2 - t1, **score(found, folder / "truth.json")}
+
+
+def run_child(mode: str, folder: Path, cache: Path) -> dict:
+    env = {**os.environ, "NEWSREAD_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(folder)], env=env, capture_output=True, text=True, check=True
+    )
+    wall = time.perf_counter() - start
+    return {"wall": wall, **json.loads(done.stdout.strip().splitlines()[-1])}
+
+
+def corpus_for(n: int, seed: int) -> Path:
+    folder = HERE / "out" / f"corpus-{n}-s{seed}"
+    if not (folder / "truth.json").exists():
+        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(folder), "--articles", str(n), "--seed", str(seed)], check=True)
+    return folder
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+
+
+def row(name: str, n: int, mb: float, r: dict) -> str:
+    return (
+        f"| {name} | {n:,} | {mb:.1f} | {r['wall']:.2f} | {r['load']:.2f} | {r['group']:.2f} | "
+        f"{r['rss_mb']:.0f} | {r['precision']:.4f} | {r['recall']:.4f} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="1000,10000,50000")
+    p.add_argument("--baseline", default="10000", help="sizes to run the datasketch pipeline on ('' for none)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--child", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child:
+        mode, folder = args.child
+        result = (child_newsread if mode == "newsread" else child_datasketch)(Path(folder))
+        result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return 0
+    baseline = {int(s) for s in args.baseline.split(",") if s}
+    print("| run | articles | MB | wall s | load s | group s | peak MB | precision | recall |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n in (int(s) for s in args.sizes.split(",")):
+        folder = corpus_for(n, args.seed)
+        mb = size_mb(folder)
+        with tempfile.TemporaryDirectory() as cache:
+            print(row("newsread cold", n, mb, run_child("newsread", folder, Path(cache))), flush=True)
+            print(row("newsread warm", n, mb, run_child("newsread", folder, Path(cache))), flush=True)
+        if n in baseline:
+            with tempfile.TemporaryDirectory() as cache:
+                print(row("datasketch", n, mb, run_child("datasketch", folder, Path(cache))), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""A folder's segmented files, saved so that an unchanged folder loads without segmenting again.
+
+Segmenting is most of the time of loading a large folder (19 MB: 1.4 s), and
+``newsread variants`` on an unchanged folder should answer at once.  The
+saved files live in the user cache dir beside the groups
+(:func:`.groupcache.cache_dir`), one pickle per folder, keyed by every
+file's path, size and mtime, the refusals of the scan, and the source of the
+modules that decode and segment (so a new segmenter misses).  The folder is
+still scanned (read) every time, which is cheap; anything wrong with the
+saved copy (missing, damaged, another key) means a normal :func:`.corpus.load`.
+
+The cache is written and read only by this user's own newsread, in their own
+cache dir; pickle is what makes reading 10,000 articles back take 0.3 s.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from . import decode, lines, model, paragraphs, segment
+from .corpus import Corpus, build, folder_root
+from .groupcache import cache_dir
+from .scan import DEFAULT_MAX_BYTES, scan
+
+FORMAT = 1
+_SEGMENTING = (decode, lines, model, paragraphs, segment)
+
+
+def _code_fingerprint() -> bytes:
+    h = hashlib.sha256()
+    for mod in _SEGMENTING:
+        h.update(Path(mod.__file__).read_bytes())
+    return h.digest()
+
+
+def _path(root: Path) -> Path:
+    name = hashlib.sha256(str(root).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return cache_dir() / "corpus" / f"{name}.pickle"
+
+
+def _key(raws, skipped, max_bytes: int) -> str:
+    h = hashlib.sha256(f"{FORMAT}\0{max_bytes}\0".encode())
+    h.update(_code_fingerprint())
+    for r in raws:
+        h.update(f"{r.relpath}\0{r.size}\0{r.mtime_ns}\0".encode("utf-8", "surrogatepass"))
+    for s in skipped:
+        h.update(f"skip\0{s.relpath}\0{s.reason}\0".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _read(path: Path, key: str):
+    gc_was_on = gc.isenabled()
+    gc.disable()  # unpickling builds ~10 objects per paragraph, none cyclic
+    try:
+        saved_key, saved = pickle.loads(path.read_bytes())
+    except Exception:  # any damage at all: a miss, never a crash
+        return None
+    finally:
+        if gc_was_on:
+            gc.enable()
+    return saved if saved_key == key else None
+
+
+def _write(path: Path, key: str, corpus: Corpus) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((key, (corpus.files, corpus.skipped)), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def load_cached(folder: str | os.PathLike | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Like :func:`.corpus.load` (same errors), reusing the saved segmentation when nothing changed."""
+    root = folder_root(folder)
+    raws, skipped = scan(root, max_bytes)
+    key = _key(raws, skipped, max_bytes)
+    path = _path(root.resolve())
+    saved = _read(path, key)
+    if saved is not None:
+        files, refused = saved
+        return Corpus(root=root.resolve(), files=files, skipped=refused)
+    corpus = build(root, raws, skipped)
+    _write(path, key, corpus)
+    return corpus

@@ -1,0 +1,55 @@
+"""Light normalisation and sampled character n-gram shingles for finding variants.
+
+Normalisation keeps what a reprint or an OCR pass does not change: NFKC folds
+full- and half-width forms, and everything that is not a letter or a digit
+(punctuation, spaces, line breaks, Markdown ``#``/``**``) is dropped.
+
+Shingles are the hashes of the ``SHINGLE``-character windows of the
+normalised text that start on an *anchor* character (code point divisible by
+``SAMPLE``, or outside the BMP): the same window is kept or dropped in every
+article, so two texts that share a passage share the sampled shingles of that
+passage, while the index holds about one window in ``SAMPLE``.  Anchoring on
+a character lets one C-level regex scan pick the windows, instead of hashing
+every window in Python.  Hashes are Python's string hash: stable within a
+process, which is all the index needs (nothing hashed is cached).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SHINGLE = 5
+SAMPLE = 8
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Only letters and digits (CJK ideographs count as letters), NFKC-folded.
+
+    Punctuation goes first, so the (slow) NFKC pass is skipped for the usual
+    text whose remaining characters are already normal.
+    """
+    kept = _NOT_WORD.sub("", text)
+    if unicodedata.is_normalized("NFKC", kept):
+        return kept
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", kept))
+
+
+def _anchored_windows(size: int, sample: int) -> re.Pattern[str]:
+    bmp = "".join(re.escape(chr(c)) for c in range(0, 0x10000, sample) if not 0xD800 <= c < 0xE000)
+    return re.compile(f"(?=([{bmp}\U00010000-\U0010FFFF].{{{size - 1}}}))", re.S)
+
+
+_WINDOWS = _anchored_windows(SHINGLE, SAMPLE)
+
+
+def window_starts(norm: str) -> list[tuple[int, str]]:
+    """(offset, window) of every sampled window."""
+    return [(m.start(), m.group(1)) for m in _WINDOWS.finditer(norm)]
+
+
+def shingles(norm: str) -> frozenset[int]:
+    """Hashes of the sampled windows of ``norm``."""
+    return frozenset(map(hash, _WINDOWS.findall(norm)))
