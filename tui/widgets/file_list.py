@@ -127,6 +127,11 @@ class FileList(Tree[Entry]):
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
 
+    def get_label_width(self, node: TreeNode[Entry]) -> int:
+        # Tree measures every label to size its scroll width; ours never scrolls
+        # sideways, and rendering 10,000 labels at once would stall the screen.
+        return 0
+
     def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
         data = node.data
         text = super().render_label(node, base_style, style)
