@@ -9,6 +9,7 @@ made visible (control characters) and never parsed as markup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -68,6 +69,12 @@ def find_hits(blocks: list[Block], query: str) -> list[tuple[int, int, int]]:
         return []
     pattern = re.compile(re.escape(query), re.IGNORECASE)
     return [(i, m.start(), m.end()) for i, b in enumerate(blocks) for m in pattern.finditer(b.text)]
+
+
+def overlay(text: Text, line: Line, start: int, end: int, style: Style) -> None:
+    """Style the part of block range [start, end) that falls on ``line`` (``text`` is the line)."""
+    if start < line.end and end > line.start:
+        text.stylize(style, max(0, start - line.start), min(line.end, end) - line.start)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -247,13 +254,15 @@ class ArticleView(ScrollView, can_focus=True):
         block = self.blocks[line.block]
         text = Text(block.text[line.start : line.end], style=self._kind_style(block.kind), no_wrap=True)
         if not self.raw:
+            mark = self.get_component_rich_style("article--mark")
             for b, s, e in self.marks:
-                if b == line.block and s < line.end and e > line.start:
-                    text.stylize(self.get_component_rich_style("article--mark"), max(0, s - line.start), min(line.end, e) - line.start)
-        for n, (b, s, e) in enumerate(self.hits):
-            if b == line.block and s < line.end and e > line.start:
-                style = "article--search-current" if n == self.hit else "article--search"
-                text.stylize(self.get_component_rich_style(style), max(0, s - line.start), min(line.end, e) - line.start)
+                if b == line.block:
+                    overlay(text, line, s, e, mark)
+        first = bisect_left(self.hits, (line.block, -1, -1))  # hits are in (block, start) order
+        last = bisect_left(self.hits, (line.block + 1, -1, -1))
+        for n in range(first, last):
+            _, s, e = self.hits[n]
+            overlay(text, line, s, e, self.get_component_rich_style("article--search-current" if n == self.hit else "article--search"))
         return text_strip(text, base, width, self.app.console)
 
     def _kind_style(self, kind: str) -> Style:
