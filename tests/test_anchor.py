@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tui.core.anchor import Anchorer, fold, make_bookmark, paragraph_span, place, quote_span, raw_span, text_spans
 from tui.core.corpus import Corpus, load, read_file
+from tui.core.grouping import find_groups
 from tui.core.scan import RawFile
 
 SOLO = "003_d8c59b5a4561fd51.txt"  # its article 2 has no variant in the seeds
@@ -166,10 +167,9 @@ def test_lead_story_without_grouping_is_found_elsewhere_not_as_variant(news):
 
 
 def test_lead_story_via_variant_with_the_real_grouping(news):
-    grouping = pytest.importorskip("tui.core.grouping", reason="grouping has not landed yet")
     b = delete_lead_passage(news)
     corpus = load(news)
-    a = Anchorer(corpus, lambda: grouping.find_groups(corpus, cache=False)).anchor(b)
+    a = Anchorer(corpus, lambda: find_groups(corpus, cache=False)).anchor(b)
     assert a.via_variant and a.ref == "002_9cc716cc01e6bbdf.txt#1"
 
 

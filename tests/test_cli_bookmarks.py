@@ -147,7 +147,6 @@ def test_a_store_that_cannot_be_written_says_so(capsys, tmp_path, monkeypatch):
 
 
 def test_lead_story_passage_deleted_lists_via_variant(capsys, news):
-    pytest.importorskip("tui.core.grouping", reason="grouping has not landed yet")
     lead = "001_f369ed2dbcb57396.txt"
     code, out, _ = run(capsys, "bookmarks", "add", "001#1", "--quote", "服务重大战略。北京聚焦推动京津冀协同发展", "--folder", str(news))
     assert code == 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..core.anchor import Placed, make_bookmark, place, quote_span
 from ..core.bookmark import AnnotationError, from_collection, to_collection
 from ..core.corpus import Corpus, bundled_seeds
+from ..core.grouping import find_groups
 from ..core.refs import resolve
 from ..core.safe import visible
 from ..core.store import Store
@@ -21,11 +22,7 @@ QUOTE_CELLS = 40
 
 
 def story_groups(corpus: Corpus):
-    """The folder's story groups, for anchoring in a variant (none until grouping is installed)."""
-    try:
-        from ..core.grouping import find_groups
-    except ImportError:  # grouping lands on main separately; anchoring works without it
-        return []
+    """The folder's story groups, for anchoring in a variant."""
     return find_groups(corpus)
 
 
