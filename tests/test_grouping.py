@@ -50,10 +50,6 @@ def test_progress_reports_every_phase_to_its_end(seed_corpus):
     assert calls[-1][0] == calls[-1][1]
 
 
-def seed_article(corpus, ref):
-    return corpus.article(ref)
-
-
 def render(title: str, paragraphs: list[str]) -> str:
     return f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n"
 

@@ -1,11 +1,16 @@
-"""Invariants of the grouping's pieces: normalisation, shingles, aligned runs."""
+"""Invariants of grouping and its pieces: normalisation, shingles, aligned runs, reprints."""
 
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import overlap
+from tui.core import grouping, overlap
+from tui.core.corpus import Corpus, load
+from tui.core.lines import is_continuation
+from tui.core.model import TextFile
+from tui.core.segment import segment
 from tui.core.shingles import SHINGLE, normalise, shingles
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40)
@@ -70,3 +75,37 @@ def test_identical_text_aligns_whole_on_both_paths(monkeypatch):
     monkeypatch.setattr(overlap, "CHUNK", 500)
     blocks = overlap.alignment(text, text[:1700])
     assert overlap.aligned_chars(blocks, 3000, 1700) >= 1600
+
+
+def corpus_of(pages: dict[str, str]) -> Corpus:
+    files = [
+        TextFile(rel, rel, len(text), 0, "utf-8", text, articles=tuple(segment(text, rel))) for rel, text in pages.items()
+    ]
+    return Corpus(root=Path("/nowhere"), files=files, skipped=[])
+
+
+SEED_PARAGRAPHS = [
+    p.text
+    for a in load().articles
+    for p in a.paragraphs
+    if p.kind == "body" and len(p.text) >= 40 and p.text.endswith("。") and not is_continuation(p.text)
+]
+WIDTH = str.maketrans("，：；（）", ",:;()")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(SEED_PARAGRAPHS), min_size=4, max_size=8, unique=True),
+    st.integers(min_value=0, max_value=7),
+    st.booleans(),
+)
+def test_a_reprint_missing_one_paragraph_is_always_grouped(paragraphs, dropped, flip):
+    copy = [p.translate(WIDTH) if flip else p for k, p in enumerate(paragraphs) if k != dropped % len(paragraphs)]
+    corpus = corpus_of({"a.txt": "# 标题\n\n" + "\n\n".join(paragraphs) + "\n", "b.txt": "# 标题\n\n" + "\n\n".join(copy) + "\n"})
+    [group] = grouping.find_groups(corpus, cache=False)
+    assert [m.article_id for m in group.members] == ["a.txt#1", "b.txt#1"]
+    assert group.base in ("a", "b")
+    for m in group.members:
+        assert 0.0 < m.coverage <= 1.0 and 0.0 < m.similarity <= 1.0
+    # the shorter copy is (almost) wholly contained in the longer
+    assert next(m for m in group.members if m.file == "b.txt").coverage > 0.9

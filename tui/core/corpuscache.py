@@ -24,18 +24,14 @@ from pathlib import Path
 
 from . import decode, lines, model, paragraphs, segment
 from .corpus import Corpus, build, folder_root
-from .groupcache import cache_dir
+from .groupcache import cache_dir, source_fingerprint
 from .scan import DEFAULT_MAX_BYTES, scan
 
 FORMAT = 1
-_SEGMENTING = (decode, lines, model, paragraphs, segment)
 
 
 def _code_fingerprint() -> bytes:
-    h = hashlib.sha256()
-    for mod in _SEGMENTING:
-        h.update(Path(mod.__file__).read_bytes())
-    return h.digest()
+    return source_fingerprint((decode, lines, model, paragraphs, segment))
 
 
 def _path(root: Path) -> Path:

@@ -2,8 +2,9 @@
 
 One JSON file per folder in the user cache dir (``NEWSREAD_CACHE_DIR``
 overrides platformdirs' ``user_cache_dir("newsread")``).  The key covers every
-file's path, size and mtime, every article's id and extent, and the grouping
-parameters, so any change to the folder or to the segmentation misses.  A
+file's path, size and mtime, every article's id and extent, and the source of
+the grouping modules, so any change to the folder, the segmentation or the
+grouping code misses.  A
 cache that cannot be read, parsed or matched to the corpus is ignored (and
 overwritten by the next save); a cache that cannot be written is skipped.
 """
@@ -14,11 +15,13 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from platformdirs import user_cache_dir
 
-from . import grouping
+from . import grouping, overlap, shingles
 from .corpus import Corpus
 
 FORMAT = 1
@@ -33,9 +36,17 @@ def cache_path(corpus: Corpus) -> Path:
     return cache_dir() / "groups" / f"{name}.json"
 
 
+def source_fingerprint(modules: Sequence[ModuleType]) -> bytes:
+    """A digest of the modules' source: a cache made by other code is another cache."""
+    h = hashlib.sha256()
+    for mod in modules:
+        h.update(Path(mod.__file__).read_bytes())
+    return h.digest()
+
+
 def corpus_key(corpus: Corpus) -> str:
-    params = [FORMAT, grouping.MIN_ALIGNED, grouping.MIN_CONTAINMENT, grouping.CANDIDATE_SHARE, grouping.MAX_DF]
-    h = hashlib.sha256(json.dumps(params).encode())
+    h = hashlib.sha256(f"{FORMAT}\0".encode())
+    h.update(source_fingerprint((grouping, overlap, shingles)))
     for f in corpus.files:
         h.update(f"{f.relpath}\0{f.size}\0{f.mtime_ns}\0".encode("utf-8", "surrogatepass"))
         for a in f.articles:
