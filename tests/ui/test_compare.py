@@ -1,0 +1,119 @@
+"""Comparing from the reader: the lead story's diff and collation, driven by keys."""
+
+from __future__ import annotations
+
+from tui.screens.compare import CollationScreen, DiffScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.diff_view import DiffView
+
+from .helpers import make_app, screen_text, settle
+
+LEAD = "000_0ea74b706e051f9e.txt#2"
+
+
+async def opened(app, pilot, key: str):
+    """The screen ``key`` opens on the lead story, its work done."""
+    await settle(app, pilot)
+    await pilot.press(key)
+    await settle(app, pilot)
+    return app.screen
+
+
+async def test_lead_diff_steps_cycles_ignores_swaps_and_goes_back(seeds):
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(app, pilot, "d")
+        assert app.reader.files.badges[LEAD] == 3
+        assert isinstance(screen, DiffScreen)
+        view = screen.query_one(DiffView)
+        a, b = screen.a, screen.b
+        assert a.startswith("000") and b.startswith("001")
+        rows = view.rows
+        assert rows and any(r.op != "equal" for r in rows)
+        # ] walks the changed rows in order
+        seen = []
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            seen.append(view.current)
+        changed = [n for n, r in enumerate(rows) if r.op != "equal"]
+        assert seen == changed[:3]
+        assert view.scroll_y <= view.row_start[seen[-1]] < view.scroll_y + view.size.height
+        await pilot.press("left_square_bracket")
+        assert view.current == seen[1]
+        # w cycles the other witness
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert screen.b.startswith("002") and screen.a == a
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert screen.b == b
+        # i ignores width/punct/space/markup: fewer (or as many) changed rows, none of those kinds
+        before = sum(r.op != "equal" for r in view.rows)
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert app.ignore
+        kinds = {c.kind for r in view.rows for c in r.changes}
+        assert not kinds & {"width", "punct", "space", "markup"}
+        assert sum(r.op != "equal" for r in view.rows) <= before
+        assert "ignoring" in str(screen.query_one("#summary").render())
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert not app.ignore
+        # s swaps the sides
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert (screen.a, screen.b) == (b, a)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen) and app.reader.article.id == LEAD
+
+
+async def test_move_jumps_to_where_b_has_it_and_back(seeds):
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = (await opened(app, pilot, "d")).query_one(DiffView)
+        moves = [n for n, r in enumerate(view.rows) if r.op == "move"]
+        assert moves, "the lead story has moved paragraphs"
+        while view.current != moves[0]:
+            await pilot.press("right_square_bracket")
+        await pilot.press("enter")
+        target = view.current
+        row = view.rows[target]
+        assert target != moves[0] and row.b is not None and row.b[0] > view.rows[moves[0]].moved_to
+        await pilot.press("enter")
+        assert view.current == moves[0]
+
+
+async def test_collation_shows_points_with_sigla_lone_and_consensus(seeds):
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(app, pilot, "c")
+        assert isinstance(screen, CollationScreen)
+        collation = screen.collation
+        assert len(collation.witnesses) == 3 and collation.points
+        text = "\n".join(b.plain for b in screen.view.blocks)
+        assert "Consensus text" in text and "Variation points" in text
+        assert any(p.lone for p in collation.points) and "lone witness" in text
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert screen.point == 1
+        shown = screen_text(screen.view)
+        assert shown.splitlines()[0].startswith("2. ")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_no_variants_says_so(seeds):
+    app = make_app(seeds, open_ref="003#3")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(await opened(app, pilot, "d"), ReaderScreen)
+        assert any("no variants" in n.message for n in app._notifications)
+
+
+async def test_B_chooses_the_base_witness(seeds):
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(app, pilot, "d")
+        assert screen.a.startswith("000")
+        await pilot.press("B", "down", "down", "enter")
+        await settle(app, pilot)
+        assert screen.a.startswith("002") and screen.b != screen.a
+        assert str(screen.query_one("#heads").render()).startswith(" A 002")

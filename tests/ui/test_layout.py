@@ -1,0 +1,65 @@
+"""The wrapping helpers of the views: nothing lost, nothing too wide, diff columns aligned."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from hypothesis import given, settings, strategies as st
+from rich.cells import cell_len
+
+from tui.widgets.article_view import Block, find_hits, layout
+from tui.widgets.diff_view import diff_layout
+
+ALPHABET = "中文字段落新闻，。、（「」）“” abcXYZ019-"
+texts = st.text(alphabet=ALPHABET, max_size=120)
+widths = st.integers(min_value=4, max_value=50)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=6), widths)
+def test_layout_covers_every_paragraph_within_width(paragraphs, width):
+    blocks = [Block(t, "body") for t in paragraphs]
+    lines = layout(blocks, width)
+    for i, block in enumerate(blocks):
+        mine = [ln for ln in lines if ln.block == i]
+        assert mine, "every paragraph has at least one line"
+        assert "".join(block.text[ln.start : ln.end] for ln in mine).replace(" ", "") == block.text.replace(" ", "")
+        for ln in mine:
+            assert cell_len(block.text[ln.start : ln.end]) <= width
+    assert sum(ln.block < 0 for ln in lines) == len(blocks) - 1  # one blank between paragraphs
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(texts, max_size=5), st.text(alphabet="中文ab", min_size=1, max_size=2))
+def test_find_hits_are_exactly_the_occurrences(paragraphs, query):
+    blocks = [Block(t, "body") for t in paragraphs]
+    hits = find_hits(blocks, query)
+    for b, s, e in hits:
+        assert blocks[b].text[s:e].lower() == query.lower()
+    assert len(hits) == sum(t.lower().count(query.lower()) for t in paragraphs)
+
+
+def _row(op, a_text, b_text):
+    return SimpleNamespace(op=op, a=None if op == "insert" else (0, 1), b=None if op == "delete" else (0, 1), a_text=a_text, b_text=b_text, changes=(), moved_from=None, moved_to=None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["equal", "replace", "insert", "delete"]), texts, texts), max_size=8), widths)
+def test_diff_rows_start_together_on_both_sides(specs, width):
+    rows = [_row(op, "" if op == "insert" else a, "" if op == "delete" else b) for op, a, b in specs]
+    lines, starts = diff_layout(rows, width)
+    for n, row in enumerate(rows):
+        mine = [ln for ln in lines if ln.row == n]
+        assert lines[starts[n]] is mine[0] and mine[0].first
+        a_lines = [ln.a for ln in mine if ln.a is not None]
+        b_lines = [ln.b for ln in mine if ln.b is not None]
+        assert len(mine) == max(len(a_lines), len(b_lines), 1)
+        if row.a is None:
+            assert not a_lines
+        if row.b is None:
+            assert not b_lines
+        # both sides begin on the row's first line: the columns never drift apart
+        if a_lines:
+            assert mine[0].a is not None
+        if b_lines:
+            assert mine[0].b is not None

@@ -1,0 +1,28 @@
+"""Files changed on disk are re-read and the reader keeps its place."""
+
+from __future__ import annotations
+
+import os
+
+from .helpers import make_app, screen_text, settle
+
+BODY = "\n\n".join(f"第{n}段。" + "新闻内容" * 30 for n in range(1, 40))
+
+
+async def test_changed_file_is_reread_keeping_article_and_place(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("# 第一篇\n\n" + BODY + "\n", "utf-8")
+    (tmp_path / "b.txt").write_text("# 另一篇\n\n内容。\n", "utf-8")
+    app = make_app(tmp_path, open_ref="a.txt#1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("space", "space")
+        anchor = app.reader.pane.anchor()
+        path.write_text("# 第一篇\n\n" + BODY + "\n\n新增的结尾段落。\n", "utf-8")
+        os.utime(path, ns=(1, 1))  # a different stamp even on a coarse clock
+        app.check_files()
+        await settle(app, pilot)
+        assert app.reader.article.id == "a.txt#1"
+        assert "新增的结尾段落。" in app.reader.article.text
+        assert app.reader.pane.anchor() == anchor
+        assert "第" in screen_text(app.reader.pane)

@@ -1,0 +1,33 @@
+"""Remapping keys: ``keymap.toml`` in the config dir maps binding ids to keys.
+
+Every binding of the reader has an id (``reader.next-article`` …); the file
+says ``"reader.next-article" = "ctrl+n"`` (several keys: ``"ctrl+n,N"``).
+Unknown ids and non-string values are reported once, and ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def load_keymap(path: Path, known_ids: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """The id -> keys mapping in ``path`` and a notice per problem (missing file: nothing)."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        return {}, [f"keymap {path}: unreadable, default keys kept ({e})"]
+    known = set(known_ids)
+    keymap: dict[str, str] = {}
+    notices: list[str] = []
+    for binding_id, keys in data.items():
+        if binding_id not in known:
+            notices.append(f"keymap {path}: unknown binding id '{binding_id}' ignored")
+        elif not isinstance(keys, str) or not keys.strip():
+            notices.append(f"keymap {path}: '{binding_id}' must be a key string such as \"ctrl+n\"")
+        else:
+            keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+    return keymap, notices
