@@ -27,6 +27,10 @@ LINES = st.sampled_from(
         "[bold]x[/] \x1b[31m",
         "   ",
         "short",
+        "# #",
+        "#",
+        "## ## ",
+        "**加粗**",
     ]
 )
 

@@ -100,6 +100,8 @@ def classify(line: str, *, alone: bool = True) -> Kind:
         return Kind.BLANK
     content, level, _ = markup_prefix(s)
     c = content.strip()
+    if not c:  # markup with no words ("# #")
+        return Kind.BODY
     if level and c.startswith("—"):
         return Kind.SUBTITLE
     if _CLOSE_DATELINE.search(s[-48:]):  # anchored at the end: the tail is enough
@@ -126,6 +128,3 @@ def classify(line: str, *, alone: bool = True) -> Kind:
         return Kind.HEADING
     return Kind.BODY
 
-
-def md_level(line: str) -> int:
-    return markup_prefix(line.strip())[1]
