@@ -1,6 +1,7 @@
 """The command line: list/show, references, and one-line errors with exit code 2."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -98,3 +99,51 @@ def test_control_characters_made_visible_on_a_terminal(tmp_path, monkeypatch, ca
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     code, out, _ = run(capsys, "show", "x#1", "--folder", str(tmp_path))
     assert code == 0 and "\x1b" not in out and "\u202e" not in out and "␛[31m" in out
+
+
+@pytest.mark.parametrize(
+    "argv,needle",
+    [
+        (["show", "001#" + "9" * 5000], "no file matches"),
+        (["diff", "001#1", "002#1", "--width", "0"], "must be above zero"),
+        (["list", "--max-bytes", "-1"], "must be above zero"),
+        (["list", "--max-bytes", "lots"], "not a whole number"),
+    ],
+)
+def test_more_bad_input_is_one_line_exit_2(capsys, argv, needle):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and needle in err
+
+
+def test_an_unlistable_folder_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    real = os.scandir
+
+    def refuse(path="."):  # root lists everything, so refuse as the kernel would
+        if str(path) == str(tmp_path):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    code, _, err = run(capsys, "list", "--folder", str(tmp_path))
+    assert code == 2 and "cannot read folder" in err and "Permission denied" in err
+
+
+def test_dot_slash_paths_resolve(capsys):
+    code, out, _ = run(capsys, "show", "./001_f369ed2dbcb57396.txt#4")
+    assert code == 0 and "静音车厢" in out
+
+
+def test_json_escapes_bidi_and_c1_controls(tmp_path, capsys):
+    (tmp_path / "x.txt").write_text("# 标题\u202e反\x9b\n\n正文。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "list", "--json", "--folder", str(tmp_path))
+    assert code == 0 and "\u202e" not in out and "\x9b" not in out and "\\u202e" in out
+    assert json.loads(out)["articles"][0]["title"] == "标题\u202e反\x9b"  # lossless
+
+
+def test_a_broken_pipe_exits_141():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "diff", "001#1", "002#1", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.close()  # the reader is gone before the diff is written, like `| head -c 0`
+    assert proc.wait(timeout=60) == 141
+    assert b"Traceback" not in proc.stderr.read()

@@ -141,7 +141,7 @@ def test_a_store_that_cannot_be_written_says_so(capsys, tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("NEWSREAD_DATA_DIR", str(blocker / "data"))
     code, _, err = run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE)
-    assert code == 2 and "bookmark not saved" in err and "not writable" in err
+    assert code == 2 and "bookmark not saved" in err and "not writable" in err and len(err.splitlines()) == 1
     code, out, err = run(capsys, "bookmarks", "--json")
     assert code == 0 and json.loads(out) == {"bookmarks": []} and "cannot be saved" in err
 
@@ -166,3 +166,54 @@ def test_export_replaces_the_file_whole_and_reports_bad_places(capsys, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
     code, _, err = run(capsys, "bookmarks", "export", str(tmp_path / "missing" / "out.json"))
     assert code == 2 and err.startswith("newsread: cannot write")
+
+
+def positioned(**position):
+    selector = [{"type": "TextQuoteSelector", "exact": QUOTE}, {"type": "TextPositionSelector", **position}]
+    return json.dumps({"type": "Annotation", "target": {"source": SOLO, "selector": selector}})
+
+
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        (positioned(start=0, end=10**400), "out of range"),
+        ('{"type": "Annotation", "target": {"source": "a.txt", "selector": [{"type": "TextQuoteSelector", "exact": "x"}, {"type": "TextPositionSelector", "start": 1e400}]}}', "not a number"),
+        (positioned(start=-50, end=3), "out of range"),
+        (positioned(start=9, end=3), "TextPositionSelector from 9 to 3"),
+    ],
+    ids=["deeply-nested", "huge-offset", "infinite-offset", "negative-offset", "end-before-start"],
+)
+def test_hostile_imports_are_one_line_errors(capsys, tmp_path, content, needle):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, "bookmarks", "import", str(bad))
+    assert code == 2 and len(err.splitlines()) == 1 and needle in err and "Traceback" not in err
+
+
+def test_text_that_is_not_utf8_is_still_saved(capsys, tmp_path):
+    lone = '{"type": "Annotation", "target": {"source": "%s", "selector": [{"type": "TextQuoteSelector", "exact": "\\ud800%s"}]}}'
+    path = tmp_path / "lone.json"
+    path.write_text(lone % (SOLO, QUOTE), encoding="utf-8")
+    assert run(capsys, "bookmarks", "import", str(path))[0] == 0
+    code, out, _ = run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE, "--note", "\udcff")  # argv of a non-UTF-8 locale
+    assert code == 0
+    quotes = sorted(b["quote"] for b in listing(capsys))
+    assert quotes == sorted([QUOTE, "\ufffd" + QUOTE])
+
+
+def test_export_refuses_what_is_not_a_regular_file_and_writes_through_links(capsys, tmp_path):
+    import os
+
+    run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "bookmarks", "export", str(fifo))
+    assert code == 2 and "not a regular file" in err and fifo.is_fifo()
+    target, link = tmp_path / "real.json", tmp_path / "link.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    link.symlink_to(target)
+    assert run(capsys, "bookmarks", "export", str(link))[0] == 0
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["total"] == 1
+    assert target.stat().st_mode & 0o777 == 0o644

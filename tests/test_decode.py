@@ -72,3 +72,23 @@ def test_undecodable_bytes_fall_back_with_a_warning():
 
 def test_plain_utf8():
     assert decode_bytes("正文\r\n".encode()).encoding == UTF8
+
+
+def test_utf16_with_a_bom_and_a_bad_code_unit_stays_utf16():
+    body = "开头结尾文字。".encode("utf-16-le")
+    data = codecs.BOM_UTF16_LE + body[:4] + b"\x00\xd8" + body[4:]  # a lone high surrogate
+    got = decode_bytes(data)
+    assert got.encoding == "utf-16-le" and got.text == "开头\ufffd结尾文字。" and got.warning
+
+
+def test_a_doubtful_gb18030_reading_is_flagged():
+    # UTF-8 text followed by GBK text: GB18030 decodes it all, the UTF-8 half as rare characters.
+    data = "中文UTF8部分，一段正常的文字。".encode() + "这是GBK部分。".encode("gbk")
+    got = decode_bytes(data)
+    assert got.encoding == GB18030 and got.warning and "mix encodings" in got.warning
+    assert decode_bytes(SIMPLIFIED.encode("gb18030")).warning is None
+
+
+def test_lossy_fallback_drops_the_utf8_bom():
+    got = decode_bytes(codecs.BOM_UTF8 + "标题".encode() + b"\xff")
+    assert got.encoding == UTF8_LOSSY and got.text == "标题\ufffd"

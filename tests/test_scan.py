@@ -101,3 +101,12 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "open", refuse)
     assert load(tmp_path).skipped[0].reason == "unreadable: Permission denied"
+
+
+def test_a_symlink_to_a_file_inside_is_read_once(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    os.symlink(tmp_path / "a.txt", tmp_path / "sub" / "link.txt")
+    corpus = load(tmp_path)
+    assert [f.relpath for f in corpus.files] == ["a.txt"]
+    assert [(s.relpath, s.reason) for s in corpus.skipped] == [("sub/link.txt", "same file as a.txt")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from ..core.grouping import find_groups
 from ..core.refs import resolve
 from ..core.safe import visible
 from ..core.store import Store
-from .common import UsageError, add_folder, load_corpus, out, print_json
+from .common import UsageError, add_folder, json_text, load_corpus, out, print_json
 
 QUOTE_CELLS = 40
 
@@ -26,9 +27,10 @@ def story_groups(corpus: Corpus):
     return find_groups(corpus)
 
 
-def open_store() -> Store:
+def open_store(*, writing: bool = False) -> Store:
+    """The store; its notice is printed here unless a write will report it (one line either way)."""
     store = Store.open()
-    if store.notice:
+    if store.notice and not (writing and store.readonly):
         print(visible(f"newsread: {store.notice}"), file=sys.stderr)
     return store
 
@@ -114,7 +116,7 @@ def run_add(args: argparse.Namespace) -> int:
         raise UsageError(f"the quote does not occur in {r.ref}")
     article, (start, end) = hit
     bookmark = make_bookmark(corpus, article, start, end, args.note)
-    with open_store() as store:
+    with open_store(writing=True) as store:
         if not store.add_bookmark(bookmark):
             raise UsageError(f"bookmark not saved: {store.notice}")
     print(bookmark.id)
@@ -122,7 +124,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_rm(args: argparse.Namespace) -> int:
-    with open_store() as store:
+    with open_store(writing=True) as store:
         hits = store.find_bookmarks(args.id) if args.id else []
         if len(hits) != 1:
             raise UsageError(f"no bookmark {args.id}" if not hits else f"{args.id}: ambiguous, matches {len(hits)} bookmarks")
@@ -133,9 +135,23 @@ def run_rm(args: argparse.Namespace) -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """A temp file beside ``path``, flushed to disk, then renamed over it: never a half-written export."""
+    """A temp file beside ``path``, flushed to disk, then renamed over it: never a half-written export.
+
+    A symlink is written through (its target is replaced), an existing file keeps
+    its mode, and anything that is not a regular file (a device, a FIFO, a
+    folder) is refused rather than replaced.
+    """
+    path = path.resolve()
+    mode = None
+    if path.exists():
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise UsageError(f"{path}: not a regular file; not replaced")
+        mode = stat.S_IMODE(st.st_mode)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
@@ -150,7 +166,7 @@ def run_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
     with open_store() as store:
         rows = placed(corpus, store)
-    text = json.dumps(to_collection([p.bookmark for p in rows]), ensure_ascii=False, indent=2) + "\n"
+    text = json_text(to_collection([p.bookmark for p in rows])) + "\n"
     if args.file == "-":
         sys.stdout.write(text)
     else:
@@ -169,9 +185,11 @@ def run_import(args: argparse.Namespace) -> int:
         bookmarks = from_collection(data, folder.resolve())
     except OSError as e:
         raise UsageError(f"cannot read {args.file}: {e.strerror}") from None
+    except RecursionError:
+        raise UsageError(f"{args.file}: not W3C Web Annotation JSON (nested too deeply)") from None
     except (ValueError, TypeError, AnnotationError) as e:
         raise UsageError(f"{args.file}: not W3C Web Annotation JSON ({e})") from None
-    with open_store() as store:
+    with open_store(writing=True) as store:
         added = store.import_bookmarks(bookmarks)
         if added is None:
             raise UsageError(f"bookmarks not imported: {store.notice}")

@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 from ..core.corpus import Corpus, FolderError
 from ..core.corpuscache import load_cached
 from ..core.refs import RefError
-from ..core.safe import visible
+from ..core.safe import UNSAFE, visible
 from ..core.scan import DEFAULT_MAX_BYTES
 
 EXIT_USAGE = 2
@@ -37,7 +37,7 @@ def add_folder(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--folder", metavar="DIR", help="folder to read (default: the bundled seeds)")
     parser.add_argument(
         "--max-bytes",
-        type=int,
+        type=positive_int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"skip files larger than N bytes (default {DEFAULT_MAX_BYTES})",
@@ -55,9 +55,24 @@ def load_corpus(args: argparse.Namespace, loader: Callable[..., Corpus] = load_c
         raise UsageError(str(e)) from None
 
 
+def json_text(data: Any) -> str:
+    """JSON with CJK as is, but C1 and bidi controls escaped (``\\u202e``): valid, lossless, inert."""
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(data) + "\n")
+
+
+def positive_int(text: str) -> int:
+    """argparse type: a whole number above zero."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} must be above zero")
+    return value
 
 
 def out(text: str = "") -> None:

@@ -25,7 +25,7 @@ from ..core.refs import Resolved, resolve
 from ..core.safe import visible
 from ..core.sigla import sigla
 from ..core.wrap import wrap
-from .common import UsageError, add_folder, load_corpus, print_json
+from .common import UsageError, add_folder, load_corpus, positive_int, print_json
 
 IGNORABLE = tuple(k for k in KINDS if k != "content")
 MARK = {"equal": " ", "replace": "|", "delete": "<", "insert": ">", "move": "~"}
@@ -64,7 +64,7 @@ def add_diff(sub) -> None:
     add_folder(p)
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     add_ignore(p)
-    p.add_argument("--width", type=int, metavar="N", help="output width in cells (default: the terminal's)")
+    p.add_argument("--width", type=positive_int, metavar="N", help="output width in cells (default: the terminal's)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour (auto: on a terminal without NO_COLOR)")
     p.add_argument("--unified", action="store_true", help="one column: - lines of REF_A, + lines of REF_B")
     p.set_defaults(run=run_diff)

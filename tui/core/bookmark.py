@@ -144,6 +144,20 @@ def _body_note(ann: dict) -> str:
     return ""
 
 
+MAX_OFFSET = 2**53  # JSON's safe integers; SQLite holds them
+
+
+def _offset(value: Any) -> int:
+    """A character offset from JSON: a whole number from 0 to MAX_OFFSET."""
+    try:
+        n = int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise AnnotationError(f"an offset that is not a number: {str(value)[:20]}") from None
+    if not 0 <= n <= MAX_OFFSET:
+        raise AnnotationError(f"an offset out of range: {str(n)[:20]}")
+    return n
+
+
 def from_annotation(ann: Any, folder: Path) -> Bookmark:
     """A bookmark from one annotation; ``folder`` stands in when the annotation names none."""
     if not isinstance(ann, dict) or not isinstance(ann.get("target"), dict):
@@ -154,9 +168,11 @@ def from_annotation(ann: Any, folder: Path) -> Bookmark:
         raise AnnotationError("an annotation without a TextQuoteSelector")
     ext = ann.get(EXTENSION) if isinstance(ann.get(EXTENSION), dict) else {}
     file = ext.get("file") or str(target.get("source", "")).rsplit("/", 1)[-1]
-    art_start = int(ext.get("articleStart", 0))
-    start = int(pos.get("start", art_start)) - art_start
-    end = int(pos.get("end", start + art_start + len(quote["exact"]))) - art_start
+    art_start = _offset(ext.get("articleStart", 0))
+    start = _offset(pos.get("start", art_start)) - art_start
+    end = _offset(pos.get("end", start + art_start + len(quote["exact"]))) - art_start
+    if start < 0 or end < start:
+        raise AnnotationError(f"a TextPositionSelector from {start + art_start} to {end + art_start}")
     fields = (
         str(ext.get("folder") or folder),
         str(file),

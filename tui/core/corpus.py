@@ -74,6 +74,11 @@ def folder_root(folder: str | os.PathLike | None) -> Path:
     root = Path(folder) if folder is not None else bundled_seeds()
     if not root.is_dir():
         raise FolderError(f"not a folder: {root}" if root.exists() else f"no such folder: {root}")
+    try:
+        with os.scandir(root):
+            pass
+    except OSError as e:
+        raise FolderError(f"cannot read folder {root}: {e.strerror}") from None
     return root
 
 

@@ -6,8 +6,11 @@ choice is made by :func:`hanzi_score`: the share of Han characters that belong t
 the common-character set (GB2312 level 1, the 3,755 most frequent simplified
 characters, together with Big5 level 1, the 5,401 frequent traditional ones).
 Real text scores above 0.9; mis-decoded bytes land on rare characters and score
-far lower.  When nothing decodes strictly, UTF-8 with replacement characters is
-used and a warning is recorded.
+far lower (Big5 read as GB18030: about 0.7); a winner under 0.6 is kept with
+a warning (a file that mixes encodings).  A UTF-16 file with a BOM but a bad
+code unit is read as UTF-16 with replacement characters and a warning.  When
+nothing decodes strictly, UTF-8 with replacement characters is used and a
+warning is recorded.
 
 Line ends are normalised: CRLF and lone CR become LF.
 """
@@ -25,6 +28,10 @@ UTF16_BE = "utf-16-be"
 GB18030 = "gb18030"
 BIG5 = "big5"
 UTF8_LOSSY = "utf-8 (lossy)"
+# Below this common-character score (with enough Han characters to judge),
+# a GB18030/Big5 reading is kept but flagged: real text scores above 0.9.
+DOUBTFUL_SCORE = 0.6
+DOUBTFUL_MIN_HAN = 10
 
 
 @dataclass(frozen=True)
@@ -93,15 +100,22 @@ def decode_bytes(data: bytes) -> Decoded:
             text = _strict(data[2:], enc)
             if text is not None:
                 return Decoded(normalise_newlines(text), enc)
+            # The BOM is a promise: a bad code unit spoils one character, not the file.
+            text = data[2:].decode(enc, errors="replace")
+            return Decoded(normalise_newlines(text), enc, "invalid UTF-16 code units shown as \ufffd")
     text = _strict(data, UTF8)
     if text is not None:
         return Decoded(normalise_newlines(text), UTF8)
     candidates = [(enc, t) for enc in (GB18030, BIG5) if (t := _strict(data, enc)) is not None]
     if candidates:
         # max() keeps the first on a tie, so GB18030 wins an even score.
-        enc, text = max(candidates, key=lambda c: hanzi_score(c[1]))
-        return Decoded(normalise_newlines(text), enc)
-    text = data.decode(UTF8, errors="replace")
+        scored = [(hanzi_score(t), enc, t) for enc, t in candidates]
+        score, enc, text = max(scored, key=lambda c: c[0])
+        warning = None
+        if score < DOUBTFUL_SCORE and sum(map(is_han, text)) >= DOUBTFUL_MIN_HAN:
+            warning = f"read as {enc}, but most characters are rare ({score:.0%} common): the file may mix encodings"
+        return Decoded(normalise_newlines(text), enc, warning)
+    text = data.removeprefix(codecs.BOM_UTF8).decode(UTF8, errors="replace")
     return Decoded(
         normalise_newlines(text),
         UTF8_LOSSY,

@@ -9,6 +9,7 @@ page layout split in two).
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from .corpus import Corpus
 from .model import Article, TextFile
 
-_REF = re.compile(r"^(?P<file>.+?)(?:#(?P<n>\d+)(?:-(?P<m>\d+))?)?$")
+_REF = re.compile(r"^(?P<file>.+?)(?:#(?P<n>\d{1,9})(?:-(?P<m>\d{1,9}))?)?$")
 
 
 class RefError(ValueError):
@@ -33,6 +34,8 @@ class Resolved:
 def find_file(corpus: Corpus, name: str) -> TextFile:
     """The file named by a relative path, an absolute path or a unique name prefix."""
     by_rel = {f.relpath: f for f in corpus.files}
+    if not os.path.isabs(name):
+        name = posixpath.normpath(name.replace(os.sep, "/"))  # "./a.txt", "sub//a.txt"
     if name in by_rel:
         return by_rel[name]
     if os.path.isabs(name):

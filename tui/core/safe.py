@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "]")
 
 
 def _picture(m: re.Match) -> str:
@@ -26,4 +26,4 @@ def _picture(m: re.Match) -> str:
 
 def visible(text: str) -> str:
     """``text`` with control characters shown instead of obeyed."""
-    return _UNSAFE.sub(_picture, text)
+    return UNSAFE.sub(_picture, text)

@@ -31,6 +31,7 @@ class RawFile:
     size: int
     mtime_ns: int
     data: bytes
+    linked: bool = False  # reached through a symlink
 
 
 def natural_key(relpath: str) -> tuple:
@@ -65,7 +66,7 @@ def _resolve_link(path: Path, root: Path) -> tuple[Path | None, str | None]:
     return target, None
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path] | Skipped]:
+def _walk(root: Path) -> Iterator[tuple[str, Path, bool] | Skipped]:
     seen: set[Path] = {root}
     stack = [(root, "")]
     while stack:
@@ -93,7 +94,7 @@ def _walk(root: Path) -> Iterator[tuple[str, Path] | Skipped]:
                         seen.add(target)
                         stack.append((target, rel + "/"))
                 elif is_text_name:
-                    yield rel, target
+                    yield rel, target, True
                 continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
@@ -105,7 +106,7 @@ def _walk(root: Path) -> Iterator[tuple[str, Path] | Skipped]:
                     seen.add(real)
                     stack.append((path, rel + "/"))
             elif is_text_name:
-                yield rel, path
+                yield rel, path, False
 
 
 def read_regular(path: Path, max_bytes: int) -> tuple[os.stat_result, bytes] | str:
@@ -148,7 +149,7 @@ def scan(folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
         if isinstance(item, Skipped):
             refused.append(item)
             continue
-        rel, path = item
+        rel, path, linked = item
         got = read_regular(path, max_bytes)
         if isinstance(got, str):
             refused.append(Skipped(rel, got))
@@ -157,7 +158,23 @@ def scan(folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
         if not has_utf16_bom(data) and b"\0" in data[:BINARY_PROBE]:
             refused.append(Skipped(rel, "binary"))
             continue
-        files.append(RawFile(rel, str(path), st.st_size, st.st_mtime_ns, data))
-    files.sort(key=lambda f: natural_key(f.relpath))
+        files.append(RawFile(rel, str(path), st.st_size, st.st_mtime_ns, data, linked))
+    files, same = _one_per_file(files)
+    refused.extend(same)
     refused.sort(key=lambda r: natural_key(r.relpath))
     return files, refused
+
+
+def _one_per_file(files: list[RawFile]) -> tuple[list[RawFile], list[Skipped]]:
+    """Each file once: a symlink to a file already read is skipped (it is not a variant of itself)."""
+    first: dict[str, str] = {}
+    kept, same = [], []
+    for f in sorted(files, key=lambda f: (f.linked, natural_key(f.relpath))):
+        real = os.path.realpath(f.path)
+        if real in first:
+            same.append(Skipped(f.relpath, f"same file as {first[real]}"))
+        else:
+            first[real] = f.relpath
+            kept.append(f)
+    kept.sort(key=lambda f: natural_key(f.relpath))
+    return kept, same

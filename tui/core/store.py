@@ -14,6 +14,7 @@ written gives a read-only store whose writes return False.  Either way
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -31,6 +32,7 @@ from .bookmark import Bookmark, folder_key
 
 T = TypeVar("T")
 DB_NAME = "newsread.sqlite3"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 BUSY_MS = 15_000
 _COLUMNS = tuple(f.name for f in fields(Bookmark))
 _COLUMN_LIST = ", ".join(f'"{c}"' for c in _COLUMNS)
@@ -144,6 +146,11 @@ def _retry_busy(step: Callable[[], T]) -> T:
             if not busy or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def _storable(value: T) -> T:
+    """Text SQLite can hold: a lone surrogate (a non-UTF-8 file name, a broken import) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value  # type: ignore[return-value]
 
 
 def _move_aside(path: Path) -> Path:
@@ -285,7 +292,7 @@ class Store:
         sql = f"INSERT OR IGNORE INTO bookmarks ({_COLUMN_LIST}) VALUES ({marks})"
         try:
             with self._transaction() as conn:
-                return sum(conn.execute(sql, astuple(b)).rowcount for b in bookmarks)
+                return sum(conn.execute(sql, tuple(map(_storable, astuple(b)))).rowcount for b in bookmarks)
         except sqlite3.Error as e:
             self.notice = f"could not save to {self.path}: {e}"
             return None
@@ -309,4 +316,4 @@ class Store:
         return bool(self._write("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,)))
 
     def set_note(self, bookmark_id: str, note: str) -> bool:
-        return bool(self._write("UPDATE bookmarks SET note = ? WHERE id = ?", (note, bookmark_id)))
+        return bool(self._write("UPDATE bookmarks SET note = ? WHERE id = ?", (_storable(note), bookmark_id)))
