@@ -71,12 +71,51 @@ def test_an_insertion_slides_to_a_clause_boundary_when_lossless():
     assert b[5:10] == "推动改革。"
 
 
-def test_inputs_beyond_the_bound_get_one_coarse_replacement(monkeypatch):
+def test_inputs_beyond_every_bound_get_one_coarse_replacement(monkeypatch):
     monkeypatch.setattr(chardiff, "MAX_CHARS", 10)
+    monkeypatch.setattr(chardiff, "MAX_PIECEWISE", 20)
     a, b = "前缀相同" + "甲" * 20 + "后缀", "前缀相同" + "乙" * 20 + "后缀"
     ops = diff(a, b)
     assert [op[0] for op in ops] == ["equal", "replace", "equal"]
     assert apply(ops, a, b) == b
+
+
+def test_a_long_pair_is_diffed_sentence_by_sentence(monkeypatch):
+    monkeypatch.setattr(chardiff, "MAX_CHARS", 30)
+    body = ["有的书记由衷感慨。", "要把握好方向。", "聚焦走好第一方阵！", "坚持问题导向？", "全面从严治党。"]
+    changed = ["有的书记由衷地感慨。", "要把握好方向。", "聚走走好第一方阵！", "全面从严治党。"]
+    a, b = "".join(body), "".join(changed)
+    ops = diff(a, b)
+    assert apply(ops, a, b) == b
+    assert edits(ops, a, b) == [("", "地"), ("焦", "走"), ("坚持问题导向？", "")]
+
+
+def test_sentence_pieces_lose_nothing_and_stay_short(monkeypatch):
+    monkeypatch.setattr(chardiff, "PIECE", 5)
+    text = "一二三四五六七八九十。短句！\n\n" + "甲" * 12 + "？？"
+    pieces = chardiff.sentences(text)
+    assert "".join(pieces) == text
+    assert all(0 < len(p) <= 5 for p in pieces)
+    assert "短句！\n\n" in pieces
+
+
+SENTENCES = st.text(alphabet=st.sampled_from(list("党建工作述职评议考核，。！？\n的地了,.")), max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SENTENCES, SENTENCES)
+def test_a_sentence_by_sentence_diff_rebuilds_both_sides(a, b):
+    chardiff.PIECE, piece = 7, chardiff.PIECE
+    try:
+        ops = chardiff.piecewise(a, b)
+    finally:
+        chardiff.PIECE = piece
+    assert apply(ops, a, b) == b
+    pos_a = pos_b = 0
+    for tag, i1, i2, j1, j2 in ops:
+        assert (i1, j1) == (pos_a, pos_b) and (i1 < i2 or j1 < j2)
+        pos_a, pos_b = i2, j2
+    assert (pos_a, pos_b) == (len(a), len(b))
 
 
 @settings(max_examples=200, deadline=None)
@@ -102,3 +141,15 @@ def test_no_shred_of_one_or_two_characters_between_two_content_edits(a, b):
     for before, eq, after in zip(ops, ops[1:], ops[2:]):
         if eq[0] == "equal" and eq[2] - eq[1] <= chardiff.SHRED:
             assert chardiff._formal(a, b, before) or chardiff._formal(a, b, after)
+
+
+@settings(max_examples=200, deadline=None)
+@given(CJK, CJK)
+def test_merge_leaves_no_equality_it_would_still_swallow(a, b):
+    """The one-pass merge reaches the fixpoint that repeated passes would."""
+    from rapidfuzz.distance import Levenshtein
+
+    ops = chardiff.merge(a, b, [tuple(op) for op in Levenshtein.opcodes(a, b)])
+    assert apply(ops, a, b) == b
+    for before, eq, after in zip(ops, ops[1:], ops[2:]):
+        assert not chardiff._swallows(a, b, before, eq, after)

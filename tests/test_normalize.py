@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.normalize import KINDS, STEPS, chain, classify, key, markup, punct, space, width
+from tui.core.normalize import KINDS, STEPS, chain, classify, fold, key, markup, punct, space, width
 
 TEXT = st.text(alphabet=st.sampled_from(list("中文，,。.、「」《》…！!  \n#*_`>abcＡ１1—-")), max_size=60)
 
@@ -72,6 +72,24 @@ def test_every_character_of_a_normalisation_comes_from_the_original(text, kinds)
 @given(TEXT)
 def test_the_fast_key_is_the_full_chain(text):
     assert key(text) == chain(text, STEPS).text
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT, st.sets(st.sampled_from(list(STEPS))))
+def test_the_text_only_fold_is_the_chain_text(text, kinds):
+    assert fold(text, kinds) == chain(text, kinds).text
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, TEXT)
+def test_classify_is_the_first_kind_whose_chain_makes_both_equal(a, b):
+    done, expected = [], "content"
+    for kind in STEPS:
+        done.append(kind)
+        if chain(a, done).text == chain(b, done).text:
+            expected = kind
+            break
+    assert classify(a, b) == expected
 
 
 def test_script_uses_a_converter_when_one_is_installed(monkeypatch):

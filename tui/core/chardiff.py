@@ -13,19 +13,28 @@ then, in the spirit of diff-match-patch's semantic cleanup:
   it keeps its own kind and ``--ignore width`` can drop it.
 
 Opcodes are plain tuples ``(tag, i1, i2, j1, j2)`` as in :mod:`difflib`.
-Inputs longer than :data:`MAX_CHARS` are never diffed character by character:
-their common prefix and suffix are kept and the middle is one replacement.
+Inputs longer than :data:`MAX_CHARS` (a page set without blank lines is one
+huge paragraph) are never diffed character by character as a whole: they are
+cut into sentences, the sentences aligned like paragraphs, and each aligned
+pair diffed on its own (:func:`piecewise`).  Beyond :data:`MAX_PIECEWISE` only
+the common prefix and suffix are kept and the middle is one replacement.
 """
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
+from .align import align
 from .normalize import is_punct, width_char
 
 Opcode = tuple[str, int, int, int, int]
 
 MAX_CHARS = 20_000  # bound on either side of one character diff
+MAX_PIECEWISE = 2_000_000  # bound on either side of a sentence-by-sentence diff
+PIECE = 2_000  # longest sentence piece; a longer run without an end is cut there
+_SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]*")
 SHRED = 2  # equal runs this short between two edits are always merged
 BOUNDARY = frozenset("，。；！？,.;!?、：:\n")
 
@@ -34,8 +43,10 @@ def diff(a: str, b: str) -> list[Opcode]:
     """Cleaned-up opcodes turning ``a`` into ``b``."""
     if a == b:
         return [("equal", 0, len(a), 0, len(b))] if a else []
-    if max(len(a), len(b)) > MAX_CHARS:
+    if max(len(a), len(b)) > MAX_PIECEWISE:
         return coarse(a, b)
+    if max(len(a), len(b)) > MAX_CHARS:
+        return piecewise(a, b)
     raw = [tuple(op) for op in Levenshtein.opcodes(a, b)]
     return peel(a, b, slide(a, b, merge(a, b, raw)))
 
@@ -56,6 +67,47 @@ def coarse(a: str, b: str) -> list[Opcode]:
     if s:
         ops.append(("equal", len(a) - s, len(a), len(b) - s, len(b)))
     return ops
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut after each run of sentence ends, into pieces of at most :data:`PIECE` characters."""
+    out: list[str] = []
+    for m in _SENTENCE.finditer(text):
+        run = m.group()
+        out += [run[k : k + PIECE] for k in range(0, len(run), PIECE)]
+    return out
+
+
+def piecewise(a: str, b: str) -> list[Opcode]:
+    """Opcodes for a long pair: sentences aligned (:func:`~tui.core.align.align`), then diffed pair by pair.
+
+    Only monotone ``match`` blocks are diffed; everything between two of them
+    is one edit.  Each diffed pair is at most two pieces a side, so every
+    character diff stays small.
+    """
+    pa, pb = sentences(a), sentences(b)
+    starts_a, starts_b = _starts(pa), _starts(pb)
+    ops: list[Opcode] = []
+    ia = ib = 0
+    for op, a0, a1, b0, b1 in align(pa, pb):
+        if op != "match" or a0 < ia or b0 < ib:
+            continue
+        ops.append(_edit(starts_a[ia], starts_a[a0], starts_b[ib], starts_b[b0]))
+        sa, sb = starts_a[a0], starts_b[b0]
+        inner = diff(a[sa : starts_a[a1]], b[sb : starts_b[b1]])
+        ops += [(tag, i1 + sa, i2 + sa, j1 + sb, j2 + sb) for tag, i1, i2, j1, j2 in inner]
+        ia, ib = a1, b1
+    ops.append(_edit(starts_a[ia], len(a), starts_b[ib], len(b)))
+    return merge(a, b, ops)
+
+
+def _starts(pieces: list[str]) -> list[int]:
+    """Offset of each piece, and the total length last."""
+    out, pos = [0], 0
+    for p in pieces:
+        pos += len(p)
+        out.append(pos)
+    return out
 
 
 def _edit(i1: int, i2: int, j1: int, j2: int) -> Opcode:
@@ -87,27 +139,34 @@ def _formal(a: str, b: str, op: Opcode) -> bool:
 
 
 def merge(a: str, b: str, ops: list[Opcode]) -> list[Opcode]:
-    """Swallow equalities that are shreds between two edits (repeat until stable).
+    """Swallow equalities that are shreds between two edits, in one pass.
 
-    Formal edits (see :func:`_formal`) are never merged with their neighbours.
+    A stack keeps the result so far; each new edit is merged leftwards for as
+    long as the equality before it qualifies (a merged edit is larger, so it
+    may now swallow the equality before that).  Linear in the number of
+    opcodes.  Formal edits (see :func:`_formal`) are never merged with their
+    neighbours.
     """
-    ops = _fuse(ops)
-    changed = True
-    while changed:
-        changed = False
-        for k in range(1, len(ops) - 1):
-            eq, before, after = ops[k], ops[k - 1], ops[k + 1]
-            if eq[0] != "equal" or before[0] == "equal" or after[0] == "equal":
-                continue
-            if _formal(a, b, before) or _formal(a, b, after):
-                continue
-            n = eq[2] - eq[1]
-            if n <= SHRED or (n <= _size(before) and n <= _size(after)):
-                ops[k - 1 : k + 2] = [_edit(before[1], after[2], before[3], after[4])]
-                ops = _fuse(ops)
-                changed = True
-                break
-    return ops
+    out: list[Opcode] = []
+    for op in _fuse(ops):
+        if op[0] != "equal":
+            while len(out) >= 2 and _swallows(a, b, out[-2], out[-1], op):
+                before = out[-2]
+                del out[-2:]
+                op = _edit(before[1], op[2], before[3], op[4])
+            if out and out[-1][0] != "equal":
+                prev = out.pop()
+                op = _edit(prev[1], op[2], prev[3], op[4])
+        out.append(op)
+    return out
+
+
+def _swallows(a: str, b: str, before: Opcode, eq: Opcode, after: Opcode) -> bool:
+    """Whether equality ``eq`` between edits ``before`` and ``after`` is a shred to merge away."""
+    if eq[0] != "equal" or before[0] == "equal" or _formal(a, b, before) or _formal(a, b, after):
+        return False
+    n = eq[2] - eq[1]
+    return n <= SHRED or (n <= _size(before) and n <= _size(after))
 
 
 def _score(text: str, at: int) -> int:
