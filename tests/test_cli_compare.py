@@ -119,6 +119,17 @@ def test_collate_json_and_consensus(capsys):
     assert code == 0 and "第一人称讲" in out and "由衷地感慨" in out
 
 
+def test_collate_and_variants_name_the_same_default_base(capsys):
+    _, out, _ = run(capsys, "variants", "--json")
+    (group,) = json.loads(out)["groups"]
+    refs = {}
+    for m in group["members"]:
+        refs.setdefault(m["siglum"], []).append(m["id"].rsplit("#", 1)[1])
+    argv = [f"{s}#{'-'.join((n[0], n[-1])) if len(n) > 1 else n[0]}" for s, n in refs.items()]
+    _, out, _ = run(capsys, "collate", *argv, "--json")
+    assert json.loads(out)["base"] == group["base"]
+
+
 def test_collate_ignore_drops_formal_points(capsys):
     _, out, _ = run(capsys, "collate", "000#1-2", "001#1", "002#1", "--json")
     _, ignored, _ = run(capsys, "collate", "000#1-2", "001#1", "002#1", "--json", "--ignore", "width,punct")

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.collate import central, collate
+from tui.core.central import central
+from tui.core.collate import collate
 from tui.core.compare import compare, paragraphs
 from tui.core.corpus import load
 from tui.core.refs import resolve
@@ -12,28 +13,32 @@ from tui.core.sigla import sigla
 
 
 @pytest.fixture(scope="module")
-def seeds_collation():
+def seeds_witnesses():
     corpus = load()
-    wits = [(s, paragraphs(resolve(corpus, ref).articles)) for s, ref in (("000", "000#1-2"), ("001", "001#1"), ("002", "002#1"))]
-    return collate(wits)
+    return [(s, paragraphs(resolve(corpus, ref).articles)) for s, ref in (("000", "000#1-2"), ("001", "001#1"), ("002", "002#1"))]
 
 
-def point_at(col, base_snippet, reading):
-    """The point whose base text is inside ``base_snippet`` and has ``reading`` among its readings."""
+@pytest.fixture(scope="module")
+def seeds_collation(seeds_witnesses):
+    return collate(seeds_witnesses)
+
+
+def point_at(col, snippet):
+    """The one point where some witness's reading, read in the base's context, gives ``snippet``."""
     hits = [
         p for p in col.points
-        if any(r.text == reading for r in p.readings)
-        and base_snippet in col.base_text[p.base[0] - 4 : p.base[1] + 4]
+        if any(snippet in col.base_text[p.base[0] - 4 : p.base[0]] + r.text + col.base_text[p.base[1] : p.base[1] + 4] for r in p.readings)
     ]
     assert len(hits) == 1, hits
     return hits[0]
 
 
-def test_seed_lone_witnesses(seeds_collation):
-    col = seeds_collation
-    assert point_at(col, "聚走走好", "焦").lone == "000"
-    assert point_at(col, "第一人讲", "称").lone == "000"
-    assert point_at(col, "由衷地感慨", "").lone == "001"
+@pytest.mark.parametrize("base", [None, "000", "001", "002"])
+def test_seed_lone_witnesses_whatever_the_base(seeds_witnesses, base):
+    col = collate(seeds_witnesses, base=base)
+    assert point_at(col, "聚走走好").lone == "000"
+    assert point_at(col, "第一人讲").lone == "000"
+    assert point_at(col, "由衷感慨").lone == "001"
 
 
 def test_seed_consensus(seeds_collation):

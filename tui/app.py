@@ -395,4 +395,4 @@ class NewsreadApp(App):
         if len(group.witnesses) < 3:
             self.notify("collation needs three or more witnesses; d shows the diff", timeout=3)
             return
-        self.push_screen(CollationScreen(group, self._siglum_of(group, article)))
+        self.push_screen(CollationScreen(group, group.base))

@@ -90,6 +90,7 @@ async def test_collation_shows_points_with_sigla_lone_and_consensus(seeds):
         assert isinstance(screen, CollationScreen)
         collation = screen.collation
         assert len(collation.witnesses) == 3 and collation.points
+        assert collation.base == screen.group.base  # the most central witness, as `variants` names it
         text = "\n".join(b.plain for b in screen.view.blocks)
         assert "Consensus text" in text and "Variation points" in text
         assert any(p.lone for p in collation.points) and "lone witness" in text

@@ -1,6 +1,8 @@
 """Collation of three or more witnesses of one story against a base (CollateX, Juxta).
 
-Every witness is compared with the base (:func:`tui.core.compare.compare`);
+Every witness is compared with the base (by default the most central one,
+:mod:`tui.core.central`, as grouping names it) with
+:func:`tui.core.compare.compare`;
 its changes become edits of the base text.  Overlapping edits of different
 witnesses form one variation point, where every witness has a reading (an
 omission reads as the empty text).  The consensus takes at each point the
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .central import central
 from .compare import SEP, Comparison, compare
 
 
@@ -87,18 +90,6 @@ def collate(
     )
     support = tuple(_choose(k, p, base) for k, p in enumerate(points))
     return Collation(tuple(names), base, base_text, points, _apply(base_text, points, support), support)
-
-
-def central(witnesses: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """The witness with the highest mean similarity to the others (the first on a tie)."""
-    names = [s for s, _ in witnesses]
-    total = dict.fromkeys(names, 0.0)
-    for i, (si, pi) in enumerate(witnesses):
-        for sj, pj in witnesses[i + 1 :]:
-            sim = compare(pi, pj).similarity
-            total[si] += sim
-            total[sj] += sim
-    return max(names, key=lambda s: total[s])
 
 
 def _starts(pars: Sequence[str]) -> list[int]:

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from .central import most_central, pair
 from .corpus import Corpus
 from .model import Article, Paragraph
 from .overlap import Block, aligned_chars, alignment, covered
@@ -205,20 +206,18 @@ def _concat(members: Sequence[Item]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def score_witnesses(witnesses: dict[str, list[Item]]) -> Scores:
-    """Similarity of every pair of witnesses; the most central is the base."""
+    """Similarity of every pair of witnesses; the most central is the base (:mod:`.central`)."""
     files = list(witnesses)
     texts = {f: _concat(witnesses[f]) for f in files}
     blocks: dict[tuple[str, str], list[Block]] = {}
     sim: dict[tuple[str, str], float] = {}
     for x, f in enumerate(files):
         for g in files[x + 1 :]:
-            (ta, _), (tb, _) = texts[f], texts[g]
-            bl = alignment(ta, tb)
+            sim[f, g], bl = pair(texts[f][0], texts[g][0])
+            sim[g, f] = sim[f, g]
             blocks[f, g] = bl
             blocks[g, f] = [(bj, ai, size) for ai, bj, size in bl]
-            mean = (len(ta) + len(tb)) / 2
-            sim[f, g] = sim[g, f] = aligned_chars(bl, len(ta), len(tb)) / mean if mean else 0.0
-    base = max(files, key=lambda f: (sum(sim[f, g] for g in files if g != f), -files.index(f)))
+    base = most_central(files, sim)
     coverage: dict[str, float] = {}
     for f in files:
         text, spans = texts[f]

@@ -101,6 +101,7 @@ class CompareScreen(Screen):
         self.group = group
         self.a = a
         self.b = b if b is not None else self.others()[0]
+        self.base_chosen = False  # the user picked ``a`` with B: a collation keeps it
 
     def witness(self, siglum: str):
         return next(w for w in self.group.witnesses if w.siglum == siglum)
@@ -121,14 +122,14 @@ class CompareScreen(Screen):
         if len(self.group.witnesses) < 3:
             self.notify("collation needs three or more witnesses", timeout=3)
             return
-        self.app.switch_screen(CollationScreen(self.group, self.a))
+        self.app.switch_screen(CollationScreen(self.group, self.a if self.base_chosen else self.group.base))
 
     def action_choose_base(self) -> None:
         self.app.push_screen(BasePicker(self.group.witnesses, self.a), self._base_chosen)
 
     def _base_chosen(self, siglum: str | None) -> None:
         if siglum and siglum != self.a:
-            self.a = siglum
+            self.a, self.base_chosen = siglum, True
             if self.b == siglum:
                 self.b = self.others()[0]
             self.recompute()

@@ -1,0 +1,39 @@
+"""Which witness of a story is the base: one definition for grouping, collation and the reader.
+
+Two witnesses are compared on their normalised text (:func:`.shingles.normalise`:
+letters and digits only) by :func:`.overlap.alignment`; their similarity is
+the aligned characters over their mean length.  The base is the witness with
+the highest mean similarity to the others; a tie goes to the earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .overlap import Block, aligned_chars, alignment
+from .shingles import normalise
+
+Similarities = dict[tuple[str, str], float]
+
+
+def pair(x: str, y: str) -> tuple[float, list[Block]]:
+    """Similarity of two normalised texts, and the aligned runs it counts."""
+    blocks = alignment(x, y)
+    mean = (len(x) + len(y)) / 2
+    return (aligned_chars(blocks, len(x), len(y)) / mean if mean else 0.0), blocks
+
+
+def most_central(names: Sequence[str], sim: Mapping[tuple[str, str], float]) -> str:
+    """The name with the highest total similarity to the others (the earliest on a tie)."""
+    return max(names, key=lambda f: (sum(sim[f, g] for g in names if g != f), -names.index(f)))
+
+
+def central(witnesses: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """The base among ``witnesses`` (name, paragraph texts)."""
+    names = [name for name, _ in witnesses]
+    norm = {name: normalise("".join(pars)) for name, pars in witnesses}
+    sim: Similarities = {}
+    for x, f in enumerate(names):
+        for g in names[x + 1 :]:
+            sim[f, g] = sim[g, f] = pair(norm[f], norm[g])[0]
+    return most_central(names, sim)
