@@ -96,6 +96,7 @@ def child_datasketch(folder: Path) -> dict:
 
 def run_child(mode: str, folder: Path, cache: Path) -> dict:
     env = {**os.environ, "NEWSREAD_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode compiled once, then reused
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(folder)], env=env, capture_output=True, text=True, check=True

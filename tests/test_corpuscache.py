@@ -57,6 +57,26 @@ def test_a_changed_file_or_segmenter_misses(folder, monkeypatch):
     assert len(calls) == 12
 
 
+def test_an_unchanged_folder_is_not_read_but_a_new_or_replaced_file_is_seen(folder, monkeypatch):
+    from tui.core import scan
+
+    corpuscache.load_cached(folder)
+    real = scan.read_regular
+    reads = []
+    monkeypatch.setattr(scan, "read_regular", lambda path, cap: reads.append(path) or real(path, cap))
+    corpuscache.load_cached(folder)
+    assert reads == []  # warm: listed and stat'ed only
+    (folder / "new.txt").write_text("# 新的一篇\n\n内容。\n", encoding="utf-8")
+    assert "new.txt#1" in {a.id for a in corpuscache.load_cached(folder).articles}
+    f = folder / "003_d8c59b5a4561fd51.txt"
+    st = f.stat()
+    other = folder / "other.tmp"
+    other.write_bytes(f.read_bytes().replace("新华社".encode(), "新华网".encode()))
+    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(other, f)  # same size and mtime, another file (inode)
+    assert "新华网" in corpuscache.load_cached(folder).file("003_d8c59b5a4561fd51.txt").text
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x80\x05garbage", b"not a pickle at all"])
 def test_a_damaged_cache_is_a_miss(folder, monkeypatch, damage):
     fresh = corpuscache.load_cached(folder)

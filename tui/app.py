@@ -7,7 +7,6 @@ to the store and the settings files.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from textual import work
@@ -15,9 +14,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import get_current_worker
 
+from . import quietgc
 from .commands import ArticleTitles
 from .core.corpus import Corpus, load
 from .core.model import Article
+from .core.scan import stamps
 from .core.refs import RefError, resolve
 from .core.safe import visible
 from .keymap import load_keymap
@@ -61,7 +62,7 @@ class NewsreadApp(App):
         self.placed: list = []  # the folder's bookmarks with their anchors (tui.core.anchor.Placed)
         self.grouped = False
         self.loaded = False
-        self._stamps: dict[str, tuple[int, int]] = {}
+        self._stamps: list[tuple] = []  # the folder as it was when last loaded
         themes, notices = load_themes(bundled_dir(), config_dir() / "themes")
         self.notices += notices
         for theme in themes:
@@ -118,7 +119,12 @@ class NewsreadApp(App):
             if n == total or n % 50 == 0:
                 self.call_from_thread(self._progress, f"indexing {n}/{total}")
 
-        corpus = load(self.folder, progress=progress)
+        try:
+            before = stamps(self.folder)
+        except OSError:
+            before = []
+        with quietgc.held():  # the corpus lives long: no full collection (a UI stall) should walk it
+            corpus = load(self.folder, progress=progress)
         if self.state is None:
             self.state = ReadingState(corpus.root)
             notice = self.state.open()
@@ -126,29 +132,28 @@ class NewsreadApp(App):
                 self.call_from_thread(self.notify, notice, severity="warning", timeout=10, markup=False)
             self.resume = self.state.last()
         read = self.state.read_ids()
-        gc.freeze()  # the corpus lives long: keep full collections (event-loop stalls) from walking it
         if not worker.is_cancelled:
-            self.call_from_thread(self.show_corpus, corpus, read)
+            self.call_from_thread(self.show_corpus, corpus, read, before)
 
     def _progress(self, text: str) -> None:
         self.reader.progress = text
         if self.reader.built:
             self.reader.update_status()
 
-    def show_corpus(self, corpus: Corpus, read: set[str] = frozenset()) -> None:
+    def show_corpus(self, corpus: Corpus, read: set[str] = frozenset(), folder_stamps: list[tuple] | None = None) -> None:
         """Show a (re)loaded corpus, keeping the open article and place when there is one."""
         current = self.reader.article
         anchor = self.reader.pane.anchor() if current else None
         self.corpus = corpus
         self.order = corpus.articles
         self.position_of = {a.id: n for n, a in enumerate(self.order)}
-        self._stamps = {f.relpath: (f.size, f.mtime_ns) for f in corpus.files}
+        self._stamps = folder_stamps or []
         self.reader.files.fill(corpus)
         self.reader.files.set_read(read | self.reader.files.read)
         self.reader.progress = "grouping…"
         self.loaded = True
         self.grouped = False
-        self.find_variants(corpus)
+        self.call_after_refresh(self.find_variants, corpus)  # after this frame: no GIL contention while it paints
         if current is not None:
             again = corpus.article(current.id) or next((a for a in self.order if a.file == current.file), None)
             if again is not None:
@@ -207,18 +212,14 @@ class NewsreadApp(App):
 
     @work(thread=True, exclusive=True, group="poll")
     def _poll_files(self) -> None:
-        """Stat the files off the UI thread; reload when any changed, appeared or went."""
+        """Stat the folder off the UI thread; reload when a file changed, appeared or went."""
         if self.corpus is None:
             return
-        stamps = {}
-        for f in self.corpus.files:
-            try:
-                st = Path(f.path).stat()
-            except OSError:
-                stamps[f.relpath] = (-1, -1)
-                continue
-            stamps[f.relpath] = (st.st_size, st.st_mtime_ns)
-        if stamps != self._stamps:
+        try:
+            now = stamps(self.folder)
+        except OSError:
+            return
+        if now != self._stamps:
             self.call_from_thread(self.load_corpus)
 
     # -- other screens --------------------------------------------------------
@@ -265,11 +266,11 @@ class NewsreadApp(App):
         try:
             from .core.grouping import find_groups
 
-            groups = find_groups(corpus, progress=progress)
+            with quietgc.held():
+                groups = find_groups(corpus, progress=progress)
         except Exception as e:  # a grouping bug must not take the reader down
             self.call_from_thread(self._grouping_failed, e)
             return
-        gc.freeze()
         if not worker.is_cancelled:
             self.call_from_thread(self.show_groups, corpus, groups)
 

@@ -26,3 +26,20 @@ async def test_changed_file_is_reread_keeping_article_and_place(tmp_path):
         assert "新增的结尾段落。" in app.reader.article.text
         assert app.reader.pane.anchor() == anchor
         assert "第" in screen_text(app.reader.pane)
+
+
+async def test_a_new_file_is_listed_without_a_restart(tmp_path):
+    (tmp_path / "a.txt").write_text("# 第一篇\n\n" + BODY + "\n", "utf-8")
+    app = make_app(tmp_path, open_ref="a.txt#1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.check_files()
+        await settle(app, pilot)
+        assert [f.relpath for f in app.corpus.files] == ["a.txt"]
+        (tmp_path / "sub").mkdir()
+        (tmp_path / "sub" / "b.txt").write_text("# 新来的一篇\n\n内容。\n", "utf-8")
+        app.check_files()
+        await settle(app, pilot)
+        assert [f.relpath for f in app.corpus.files] == ["a.txt", "sub/b.txt"]
+        assert app.reader.article.id == "a.txt#1"
+        assert "b.txt" in screen_text(app.reader.files)

@@ -3,11 +3,12 @@
 Segmenting is most of the time of loading a large folder (19 MB: 1.4 s), and
 ``newsread variants`` on an unchanged folder should answer at once.  The
 saved files live in the user cache dir beside the groups
-(:func:`.groupcache.cache_dir`), one pickle per folder, keyed by every
-file's path, size and mtime, the refusals of the scan, and the source of the
-modules that decode and segment (so a new segmenter misses).  The folder is
-still scanned (read) every time, which is cheap; anything wrong with the
-saved copy (missing, damaged, another key) means a normal :func:`.corpus.load`.
+(:func:`.caches.cache_dir`), one pickle per folder, keyed by the folder's
+:func:`.scan.stamps` (every candidate's path, size, times, mode and inode, or
+its refusal) and the source of the modules that decode and segment (so a new
+segmenter misses).  An unchanged folder is only listed and stat'ed, not
+read; anything wrong with the saved copy (missing, damaged, another key)
+means a normal :func:`.corpus.load`.
 
 The cache is written and read only by this user's own newsread, in their own
 cache dir; pickle is what makes reading 10,000 articles back take 0.3 s.
@@ -23,9 +24,9 @@ import tempfile
 from pathlib import Path
 
 from . import decode, lines, model, paragraphs, segment
+from .caches import cache_dir, source_fingerprint
 from .corpus import Corpus, build, folder_root
-from .groupcache import cache_dir, source_fingerprint
-from .scan import DEFAULT_MAX_BYTES, scan
+from .scan import DEFAULT_MAX_BYTES, scan, stamps
 
 FORMAT = 1
 
@@ -39,13 +40,10 @@ def _path(root: Path) -> Path:
     return cache_dir() / "corpus" / f"{name}.pickle"
 
 
-def _key(raws, skipped, max_bytes: int) -> str:
+def _key(folder_stamps: list[tuple], max_bytes: int) -> str:
     h = hashlib.sha256(f"{FORMAT}\0{max_bytes}\0".encode())
     h.update(_code_fingerprint())
-    for r in raws:
-        h.update(f"{r.relpath}\0{r.size}\0{r.mtime_ns}\0".encode("utf-8", "surrogatepass"))
-    for s in skipped:
-        h.update(f"skip\0{s.relpath}\0{s.reason}\0".encode("utf-8", "surrogatepass"))
+    h.update(repr(folder_stamps).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
@@ -57,6 +55,7 @@ def _read(path: Path, key: str):
     except Exception:  # any damage at all: a miss, never a crash
         return None
     finally:
+        gc.freeze()  # the corpus lives as long as the process: no full collection should walk it
         if gc_was_on:
             gc.enable()
     return saved if saved_key == key else None
@@ -79,13 +78,12 @@ def _write(path: Path, key: str, corpus: Corpus) -> None:
 def load_cached(folder: str | os.PathLike | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """Like :func:`.corpus.load` (same errors), reusing the saved segmentation when nothing changed."""
     root = folder_root(folder)
-    raws, skipped = scan(root, max_bytes)
-    key = _key(raws, skipped, max_bytes)
+    key = _key(stamps(root), max_bytes)
     path = _path(root.resolve())
     saved = _read(path, key)
     if saved is not None:
         files, refused = saved
         return Corpus(root=root.resolve(), files=files, skipped=refused)
-    corpus = build(root, raws, skipped)
+    corpus = build(root, *scan(root, max_bytes))
     _write(path, key, corpus)
     return corpus

@@ -15,20 +15,13 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
-from platformdirs import user_cache_dir
-
-from . import grouping, overlap, shingles
+from . import central, grouping, overlap, shingles
+from .caches import cache_dir, source_fingerprint
 from .corpus import Corpus
 
 FORMAT = 1
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("NEWSREAD_CACHE_DIR") or user_cache_dir("newsread"))
 
 
 def cache_path(corpus: Corpus) -> Path:
@@ -36,17 +29,9 @@ def cache_path(corpus: Corpus) -> Path:
     return cache_dir() / "groups" / f"{name}.json"
 
 
-def source_fingerprint(modules: Sequence[ModuleType]) -> bytes:
-    """A digest of the modules' source: a cache made by other code is another cache."""
-    h = hashlib.sha256()
-    for mod in modules:
-        h.update(Path(mod.__file__).read_bytes())
-    return h.digest()
-
-
 def corpus_key(corpus: Corpus) -> str:
     h = hashlib.sha256(f"{FORMAT}\0".encode())
-    h.update(source_fingerprint((grouping, overlap, shingles)))
+    h.update(source_fingerprint((grouping, central, overlap, shingles)))
     for f in corpus.files:
         h.update(f"{f.relpath}\0{f.size}\0{f.mtime_ns}\0".encode("utf-8", "surrogatepass"))
         for a in f.articles:

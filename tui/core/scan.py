@@ -109,6 +109,29 @@ def _walk(root: Path) -> Iterator[tuple[str, Path, bool] | Skipped]:
                 yield rel, path, False
 
 
+def stamps(folder: str | os.PathLike) -> list[tuple]:
+    """What a scan would find, from the listing and ``stat`` alone (no file is opened).
+
+    One tuple per candidate, sorted: its path with size, times, mode and
+    inode, or with the reason it is refused.  Equal stamps mean an unchanged
+    folder: cheap enough to poll, and the key of the saved segmentation.
+    """
+    out: list[tuple] = []
+    for item in _walk(Path(folder).resolve()):
+        if isinstance(item, Skipped):
+            out.append((item.relpath, item.reason))
+            continue
+        rel, path, _ = item
+        try:
+            st = path.stat()
+        except OSError as e:
+            out.append((rel, f"stat failed: {e.errno}"))
+            continue
+        out.append((rel, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode, st.st_ino, st.st_dev))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
 def read_regular(path: Path, max_bytes: int) -> tuple[os.stat_result, bytes] | str:
     """Bytes of a regular file, or the reason it cannot be read."""
     try:

@@ -245,8 +245,12 @@ class ArticleView(ScrollView, can_focus=True):
         index = y + scroll_y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if not self.lines and y == 0:
-            text = Text(self.placeholder, style=self.get_component_rich_style("article--empty"))
+        if not self.lines:
+            placeholder = wrap(self.placeholder, width)  # a few words: wrapping per line is cheap
+            if y >= len(placeholder):
+                return Strip.blank(width, base)
+            start, end = placeholder[y]
+            text = Text(self.placeholder[start:end], style=self.get_component_rich_style("article--empty"))
             return text_strip(text, base, width, self.app.console)
         if index >= len(self.lines) or self.lines[index].block < 0:
             return Strip.blank(width, base)

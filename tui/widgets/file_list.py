@@ -37,6 +37,7 @@ class FileList(Tree[Entry]):
         "files--skipped",
         "files--untitled",
     }
+    _filling = False  # inside fill(): adding nodes does not invalidate (see _invalidate)
     DEFAULT_CSS = """
     FileList { width: 38; border-right: tall $panel; background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
     FileList > .files--unread { color: $nr-unread; text-style: bold; }
@@ -68,14 +69,25 @@ class FileList(Tree[Entry]):
         self.nodes = {}
         self.file_nodes = {}
         unfold = sum(len(f.articles) for f in corpus.files) <= UNFOLD_MAX
-        for f in corpus.files:
-            node = self.root.add(visible(f.relpath), data=f, allow_expand=bool(f.articles))
-            self.file_nodes[f.relpath] = node
-            if unfold:
-                self._add_articles(node)
-                node.expand()
-        for s in corpus.skipped:
-            self.root.add_leaf(f"{visible(s.relpath)} — {visible(s.reason)}", data=s)
+        self._filling = True
+        try:
+            for f in corpus.files:
+                node = self.root.add(visible(f.relpath), data=f, allow_expand=bool(f.articles))
+                self.file_nodes[f.relpath] = node
+                if unfold:
+                    self._add_articles(node)
+                    node.expand()
+            for s in corpus.skipped:
+                self.root.add_leaf(f"{visible(s.relpath)} — {visible(s.reason)}", data=s)
+        finally:
+            self._filling = False
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        # Tree invalidates its line cache and layout on every node added; a
+        # fill adds thousands, so it invalidates once at the end instead.
+        if not self._filling:
+            super()._invalidate()
 
     def _add_articles(self, node: TreeNode[Entry]) -> None:
         if node.children or not isinstance(node.data, TextFile):
