@@ -185,3 +185,12 @@ async def test_skipped_files_greyed_with_reason_and_tab_moves_focus(tmp_path):
         assert app.focused is app.reader.pane
         await pilot.press("tab")
         assert app.focused is files
+
+
+async def test_the_start_hint_wraps_at_80_columns(seeds):
+    app = make_app(seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.reader.article is None
+        shown = " ".join(line.strip() for line in screen_text(app.reader.pane).splitlines())
+        assert app.reader.pane.placeholder in shown  # every word on screen, none cut at the edge
