@@ -118,3 +118,18 @@ async def test_B_chooses_the_base_witness(seeds):
         await settle(app, pilot)
         assert screen.a.startswith("002") and screen.b != screen.a
         assert str(screen.query_one("#heads").render()).startswith(" A 002")
+
+
+async def test_witnesses_too_long_to_lay_out_get_a_pointer_to_the_command_line(seeds, monkeypatch):
+    import tui.screens.compare as compare_screen
+
+    monkeypatch.setattr(compare_screen, "SHOWN_MAX", 1000)  # the lead story is about 4,700 characters
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(app, pilot, "d")
+        assert isinstance(screen, DiffScreen) and screen.comparison is None
+        summary = str(screen.query_one("#summary").render())
+        assert "too long to compare here" in summary and "newsread diff" in summary
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CollationScreen) and "newsread collate" in str(app.screen.query_one("#summary").render())

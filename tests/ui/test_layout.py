@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from hypothesis import given, settings, strategies as st
 from rich.cells import cell_len
 
-from tui.widgets.article_view import Block, find_hits, layout
+from tui.widgets.article_view import Block, capped, find_hits, layout
 from tui.widgets.diff_view import diff_layout
 
 ALPHABET = "中文字段落新闻，。、（「」）“” abcXYZ019-"
@@ -63,3 +63,17 @@ def test_diff_rows_start_together_on_both_sides(specs, width):
             assert mine[0].a is not None
         if b_lines:
             assert mine[0].b is not None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=6), st.integers(min_value=1, max_value=400))
+def test_a_capped_article_keeps_exactly_its_first_limit_characters(paragraphs, limit):
+    blocks = [Block(t, "body") for t in paragraphs]
+    total = sum(map(len, paragraphs))
+    shown = capped(blocks, limit, "a.txt#1")
+    if total <= limit:
+        assert shown == blocks
+        return
+    *kept, note = shown
+    assert "".join(b.text for b in kept) == "".join(paragraphs)[:limit]
+    assert note.kind == "meta" and f"{total - limit:,} more characters" in note.text and "newsread show a.txt#1" in note.text

@@ -156,14 +156,24 @@ def marked(row: Row, side: str, color: bool) -> tuple[str, list[tuple[int, int, 
 
 
 def _lines(text: str, styles: Sequence[tuple[int, int, str]], width: int) -> list[Text]:
-    """``text`` wrapped to ``width`` cells, each line a styled Text."""
-    out = []
+    """``text`` wrapped to ``width`` cells, each line a styled Text.
+
+    One sweep over the styles sorted by start: a long row with many changes
+    costs lines plus styles, not lines times styles.
+    """
+    styles = sorted(styles)
+    out, first = [], 0
     for s, e in wrap(text, width):
         line = Text(text[s:e])
-        for ss, se, st in styles:
+        while first < len(styles) and styles[first][1] <= s:
+            first += 1
+        k = first
+        while k < len(styles) and styles[k][0] < e:
+            ss, se, st = styles[k]
             lo, hi = max(ss, s), min(se, e)
             if lo < hi:
                 line.stylize(st, lo - s, hi - s)
+            k += 1
         out.append(line)
     return out
 

@@ -15,54 +15,62 @@ row is padded from its measured width rather than assumed (see README).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from rich.cells import cell_len, get_character_cell_size
 
 NO_LINE_START = frozenset("，。、；：！？）」》”’』】〕〉…,.!?;:)]}%·")
 NO_LINE_END = frozenset("（「《“‘『【〔〈([{")
 
 
-def _clusters(text: str) -> list[tuple[int, int, int, bool]]:
-    """Unbreakable runs as (start, end, cells, is_space)."""
-    raw: list[list] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        w = get_character_cell_size(ch)
+class _Classes(dict):
+    """Character code -> class letter, filled on first sight (a ``str.translate`` table).
+
+    ``S`` space, ``O`` opening mark (never ends a line), ``C`` closing mark
+    (never starts one), ``W`` wide, ``N`` narrow (ASCII words are runs of it).
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
         if ch.isspace():
-            j = i
-            while j < n and text[j].isspace() and text[j] != "\n":
-                j += 1
-            raw.append([i, j, j - i, True])
-            i = j
-        elif w == 2 or ch in NO_LINE_START or ch in NO_LINE_END:
-            raw.append([i, i + 1, w, False])
-            i += 1
+            cls = "S"
+        elif ch in NO_LINE_END:
+            cls = "O"
+        elif ch in NO_LINE_START:
+            cls = "C"
+        elif get_character_cell_size(ch) == 2:
+            cls = "W"
         else:
-            j = i
-            while j < n and not text[j].isspace() and get_character_cell_size(text[j]) < 2 and text[j] not in NO_LINE_START and text[j] not in NO_LINE_END:
-                j += 1
-            raw.append([i, j, cell_len(text[i:j]), False])
-            i = j
-    out: list[list] = []
-    glue_next = False
-    for c in raw:
-        start_char = text[c[0]] if c[1] > c[0] else ""
-        if c[3] and out and not out[-1][3] and text[out[-1][1] - 1] in NO_LINE_END:
-            out[-1][1] = c[1]  # "（ word": no break after an opening mark
-            out[-1][2] += c[2]
-            continue
-        if out and not c[3] and not out[-1][3] and (glue_next or start_char in NO_LINE_START):
-            out[-1][1] = c[1]
-            out[-1][2] += c[2]
-        elif len(out) > 1 and out[-1][3] and start_char in NO_LINE_START:
-            # "word ，": the space may not break, or the mark would open a line
-            space = out.pop()
-            out[-1][1] = c[1]
-            out[-1][2] += space[2] + c[2]
+            cls = "N"
+        self[code] = cls
+        return cls
+
+
+_CLASSES = _Classes()
+
+# An unbreakable run over the class string: a space run alone, or a token
+# (one mark or wide character, or a narrow word) with what must stay with it:
+# after an opening mark, any spaces and the next token; before a closing
+# mark, any spaces ("word ，" may not break, or the mark would open a line).
+_TOKEN = "(?:[OWC]|N+)"
+_UNIT = re.compile(f"S+|{_TOKEN}(?:(?<=O)S*{_TOKEN}|(?<=O)S+|S*C)*")
+
+
+def _clusters(text: str) -> Iterator[tuple[int, int, int, bool]]:
+    """Unbreakable runs as (start, end, cells, is_space); a space counts one cell."""
+    for m in _UNIT.finditer(text.translate(_CLASSES)):
+        unit = m.group()
+        s, e = m.span()
+        if unit == "W":  # most of a Chinese text: one wide character
+            yield s, e, 2, False
+        elif unit[0] == "S":
+            yield s, e, e - s, True
+        elif "S" in unit:
+            kept = "".join(ch for ch, c in zip(text[s:e], unit) if c != "S")
+            yield s, e, cell_len(kept) + unit.count("S"), False
         else:
-            out.append(list(c))
-        glue_next = not c[3] and c[1] - c[0] == 1 and start_char in NO_LINE_END
-    return [tuple(c) for c in out]  # type: ignore[misc]
+            yield s, e, cell_len(text[s:e]), False
 
 
 def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:

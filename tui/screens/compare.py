@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ..core.safe import visible
+from ..widgets.article_view import SHOWN_MAX
 from ..widgets.diff_view import CHANGE_KINDS, DiffView
 from ..widgets.text_view import TextView
 
@@ -112,6 +113,15 @@ class CompareScreen(Screen):
     def set_summary(self, text: str) -> None:
         self.query_one("#summary", Static).update(Text(text))
 
+    def too_long(self, *sigla: str) -> bool:
+        """Witnesses too long to lay out here get a one-line pointer to the command line instead."""
+        longest = max(sum(len(a.text) for a in self.witness(s).articles) for s in sigla)
+        if longest <= SHOWN_MAX:
+            return False
+        command = "diff" if len(sigla) == 2 else "collate"
+        self.set_summary(f"too long to compare here ({longest:,} characters); `newsread {command}` compares them on the command line")
+        return True
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -178,8 +188,10 @@ class DiffScreen(CompareScreen):
 
     def recompute(self) -> None:
         self.comparison = None
-        self.set_summary("comparing…")
         self._heads()
+        if self.too_long(self.a, self.b):
+            return
+        self.set_summary("comparing…")
         self.run_compare(self.a, self.b, self.app.ignore)
 
     @work(thread=True, exclusive=True)
@@ -254,6 +266,8 @@ class CollationScreen(CompareScreen):
         self.recompute()
 
     def recompute(self) -> None:
+        if self.too_long(*(w.siglum for w in self.group.witnesses)):
+            return
         self.set_summary("collating…")
         self.run_collate(self.a)
 

@@ -24,6 +24,8 @@ from ..core.safe import visible
 from ..core.wrap import wrap
 from .strips import text_strip
 
+SHOWN_MAX = 300_000  # characters of one article laid out in the pane (see capped)
+
 # Paragraph kinds painted with their own component style; the rest are body text.
 _KIND_STYLES = {
     "title": "article--title",
@@ -51,6 +53,27 @@ class Line:
     block: int  # index into blocks, -1 for the blank line between paragraphs
     start: int
     end: int
+
+
+def capped(blocks: list[Block], limit: int, whole: str) -> list[Block]:
+    """``blocks`` up to ``limit`` characters (the last one cut), then a note of what was left out.
+
+    Laying out is linear but not free (a few microseconds a character, on
+    the UI thread, again on every resize): a runaway article, a whole archive
+    without one heading, must not freeze the reader.
+    """
+    total = sum(len(b.text) for b in blocks)
+    if total <= limit:
+        return blocks
+    out: list[Block] = []
+    room = limit
+    for b in blocks:
+        if room <= 0:
+            break
+        out.append(b if len(b.text) <= room else Block(b.text[:room], b.kind))
+        room -= len(b.text)
+    note = f"… {total - limit:,} more characters are not shown here; `newsread show {whole}` prints the whole article."
+    return out + [Block(note, "meta")]
 
 
 def layout(blocks: list[Block], width: int) -> list[Line]:
@@ -131,9 +154,9 @@ class ArticleView(ScrollView, can_focus=True):
         if article is None:
             self.blocks = []
         elif self.raw:
-            self.blocks = [Block(visible(article.raw.strip("\n")), "raw")]
+            self.blocks = capped([Block(visible(article.raw.strip("\n")), "raw")], SHOWN_MAX, visible(article.id))
         else:
-            self.blocks = [Block(visible(p.text), p.kind) for p in article.paragraphs]
+            self.blocks = capped([Block(visible(p.text), p.kind) for p in article.paragraphs], SHOWN_MAX, visible(article.id))
         self.hits = find_hits(self.blocks, self.query)
         self.hit = -1
         self._relayout(force=True)
