@@ -117,7 +117,7 @@ class NewsreadApp(App):
 
         def progress(n: int, total: int) -> None:
             if n == total or n % 50 == 0:
-                self.call_from_thread(self._progress, f"indexing {n}/{total}")
+                self.call_from_thread(self._deliver, self._progress, f"indexing {n}/{total}")
 
         try:
             before = stamps(self.folder)
@@ -133,7 +133,12 @@ class NewsreadApp(App):
             self.resume = self.state.last()
         read = self.state.read_ids()
         if not worker.is_cancelled:
-            self.call_from_thread(self.show_corpus, corpus, read, before)
+            self.call_from_thread(self._deliver, self.show_corpus, corpus, read, before)
+
+    def _deliver(self, callback, *args) -> None:
+        """Run a worker's result on the UI thread, unless the reader is being taken down (quitting)."""
+        if self.reader.is_running and self.reader.query("#article"):
+            callback(*args)
 
     def _progress(self, text: str) -> None:
         self.reader.progress = text
@@ -261,7 +266,7 @@ class NewsreadApp(App):
 
         def progress(n: int, total: int) -> None:
             if n == total or n % 100 == 0:
-                self.call_from_thread(self._progress, f"grouping {n}/{total}")
+                self.call_from_thread(self._deliver, self._progress, f"grouping {n}/{total}")
 
         try:
             from .core.grouping import find_groups
@@ -269,10 +274,10 @@ class NewsreadApp(App):
             with quietgc.held():
                 groups = find_groups(corpus, progress=progress)
         except Exception as e:  # a grouping bug must not take the reader down
-            self.call_from_thread(self._grouping_failed, e)
+            self.call_from_thread(self._deliver, self._grouping_failed, e)
             return
         if not worker.is_cancelled:
-            self.call_from_thread(self.show_groups, corpus, groups)
+            self.call_from_thread(self._deliver, self.show_groups, corpus, groups)
 
     def show_groups(self, corpus: Corpus, groups) -> None:
         if corpus is not self.corpus:
@@ -297,7 +302,7 @@ class NewsreadApp(App):
 
         placed = Anchorer(corpus, lambda: self.groups).place(self.state.bookmarks()) if self.state else []
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._marks_placed, corpus, placed)
+            self.call_from_thread(self._deliver, self._marks_placed, corpus, placed)
 
     def _marks_placed(self, corpus: Corpus, placed: list) -> None:
         if corpus is self.corpus:

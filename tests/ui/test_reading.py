@@ -194,3 +194,34 @@ async def test_the_start_hint_wraps_at_80_columns(seeds):
         assert app.reader.article is None
         shown = " ".join(line.strip() for line in screen_text(app.reader.pane).splitlines())
         assert app.reader.pane.placeholder in shown  # every word on screen, none cut at the edge
+
+
+async def test_the_scrollbar_follows_the_article_length(tmp_path):
+    (tmp_path / "a.txt").write_text("# 短的一篇\n\n一段话。\n", "utf-8")
+    (tmp_path / "b.txt").write_text("# 长的一篇\n\n" + "\n\n".join(f"第{n}段。" + "新闻内容" * 30 + "。" for n in range(60)) + "\n\n全文完。\n", "utf-8")
+    app = make_app(tmp_path, open_ref="a.txt#1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.reader.pane
+        assert pane.max_scroll_y == 0 and pane.vertical_scrollbar.window_virtual_size == len(pane.lines)
+        await pilot.press("J")
+        await pilot.pause()
+        assert app.reader.article.id == "b.txt#1"
+        assert pane.max_scroll_y == len(pane.lines) - pane.scrollable_content_region.height > 0
+        assert pane.vertical_scrollbar.window_virtual_size == len(pane.lines)  # the thumb is sized for this article
+        await pilot.press("G")
+        await pilot.pause()
+        assert pane.scroll_y == pane.max_scroll_y and "全文完。" in screen_text(pane)
+        await pilot.press("K")
+        await pilot.pause()
+        assert pane.max_scroll_y == 0 and pane.vertical_scrollbar.window_virtual_size == len(pane.lines)
+
+
+async def test_a_worker_result_arriving_while_quitting_is_dropped(seeds):
+    app = make_app(seeds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        corpus = app.corpus
+    # the screen is gone: a late result (bookmarks placed, groups found) must not raise
+    app._deliver(app._marks_placed, corpus, [])
+    app._deliver(app.show_groups, corpus, [])

@@ -71,7 +71,11 @@ class ReaderScreen(Screen):
             FileList(id="files"),
             Vertical(ArticleView(id="article"), Input(placeholder="search this article (enter: find, escape: cancel)", id="searchbar")),
         )
-        await self.mount(Static(id="header"), panes, Static(id="status"), Footer())
+        await self.mount(Static(id="header"), panes, Static(id="status"))
+        # Focus before the Footer exists: it composes once, for the file list's keys,
+        # instead of again (dozens of widgets restyled) when loading ends.
+        self.files.focus()
+        await self.mount(Footer())
         self.built = True
         self.set_header()
         self.app.reader_ready()

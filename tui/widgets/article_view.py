@@ -23,6 +23,7 @@ from ..core.model import Article
 from ..core.safe import visible
 from ..core.wrap import wrap
 from .strips import text_strip
+from .virtual import set_virtual_size
 
 SHOWN_MAX = 300_000  # characters of one article laid out in the pane (see capped)
 
@@ -175,8 +176,7 @@ class ArticleView(ScrollView, can_focus=True):
         for n in range(len(self.lines) - 1, -1, -1):
             if self.lines[n].block >= 0:
                 self._block_first[self.lines[n].block] = n
-        self.virtual_size = Size(width, len(self.lines))
-        self.refresh()
+        set_virtual_size(self, Size(width, len(self.lines)))
 
     def on_resize(self) -> None:
         anchor = self.anchor()

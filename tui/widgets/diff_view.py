@@ -19,6 +19,7 @@ from textual.strip import Strip
 from ..core.safe import visible
 from ..core.wrap import wrap
 from .strips import text_strip
+from .virtual import set_virtual_size
 
 SIGNS = {"equal": " ", "replace": "~", "insert": "+", "delete": "-", "move": "↕"}
 CHANGE_KINDS = ("content", "width", "punct", "space", "markup", "script")
@@ -97,8 +98,7 @@ class DiffView(ScrollView, can_focus=True):
             return
         self._width = width
         self.lines, self.row_start = diff_layout(self.rows, width)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.lines))
-        self.refresh()
+        set_virtual_size(self, Size(self.scrollable_content_region.width, len(self.lines)))
 
     def on_resize(self) -> None:
         row = self.top_row()

@@ -13,6 +13,7 @@ from textual.strip import Strip
 
 from ..core.wrap import wrap
 from .strips import text_strip
+from .virtual import set_virtual_size
 
 
 class TextView(ScrollView, can_focus=True):
@@ -38,8 +39,7 @@ class TextView(ScrollView, can_focus=True):
         for n, block in enumerate(self.blocks):
             self.block_start.append(len(self.lines))
             self.lines.extend((n, s, e) for s, e in wrap(block.plain, width))
-        self.virtual_size = Size(width, len(self.lines))
-        self.refresh()
+        set_virtual_size(self, Size(width, len(self.lines)))
 
     def on_resize(self) -> None:
         self._relayout()
