@@ -14,7 +14,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import get_current_worker
 
-from . import quietgc
 from .commands import ArticleTitles
 from .core.corpus import Corpus, load
 from .core.model import Article
@@ -123,8 +122,7 @@ class NewsreadApp(App):
             before = stamps(self.folder)
         except OSError:
             before = []
-        with quietgc.held():  # the corpus lives long: no full collection (a UI stall) should walk it
-            corpus = load(self.folder, progress=progress)
+        corpus = load(self.folder, progress=progress)  # no collector pass walks it meanwhile (a UI stall)
         if self.state is None:
             self.state = ReadingState(corpus.root)
             notice = self.state.open()
@@ -271,8 +269,7 @@ class NewsreadApp(App):
         try:
             from .core.grouping import find_groups
 
-            with quietgc.held():
-                groups = find_groups(corpus, progress=progress)
+            groups = find_groups(corpus, progress=progress)
         except Exception as e:  # a grouping bug must not take the reader down
             self.call_from_thread(self._deliver, self._grouping_failed, e)
             return

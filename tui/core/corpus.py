@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from . import quietgc
 from .decode import decode_bytes
 from .model import Article, Skipped, TextFile
 from .scan import DEFAULT_MAX_BYTES, RawFile, natural_key, scan
@@ -88,14 +89,15 @@ def build(
     skipped: list[Skipped],
     progress: Callable[[int, int], None] | None = None,
 ) -> Corpus:
-    """Decode and segment scanned files into a corpus."""
+    """Decode and segment scanned files into a corpus (no collector pass over it while it grows)."""
     skipped = list(skipped)
     files: list[TextFile] = []
-    for n, raw in enumerate(raws, 1):
-        got = read_file(raw)
-        (skipped if isinstance(got, Skipped) else files).append(got)
-        if progress:
-            progress(n, len(raws))
+    with quietgc.held():
+        for n, raw in enumerate(raws, 1):
+            got = read_file(raw)
+            (skipped if isinstance(got, Skipped) else files).append(got)
+            if progress:
+                progress(n, len(raws))
     return Corpus(root=root.resolve(), files=files, skipped=sorted(skipped, key=lambda s: natural_key(s.relpath)))
 
 

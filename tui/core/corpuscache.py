@@ -16,14 +16,13 @@ cache dir; pickle is what makes reading 10,000 articles back take 0.3 s.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
 import tempfile
 from pathlib import Path
 
-from . import decode, lines, model, paragraphs, segment
+from . import decode, lines, model, paragraphs, quietgc, segment
 from .caches import cache_dir, source_fingerprint
 from .corpus import Corpus, build, folder_root
 from .scan import DEFAULT_MAX_BYTES, scan, stamps
@@ -48,16 +47,11 @@ def _key(folder_stamps: list[tuple], max_bytes: int) -> str:
 
 
 def _read(path: Path, key: str):
-    gc_was_on = gc.isenabled()
-    gc.disable()  # unpickling builds ~10 objects per paragraph, none cyclic
     try:
-        saved_key, saved = pickle.loads(path.read_bytes())
+        with quietgc.held():  # unpickling builds ~10 objects per paragraph, none cyclic
+            saved_key, saved = pickle.loads(path.read_bytes())
     except Exception:  # any damage at all: a miss, never a crash
         return None
-    finally:
-        gc.freeze()  # the corpus lives as long as the process: no full collection should walk it
-        if gc_was_on:
-            gc.enable()
     return saved if saved_key == key else None
 
 

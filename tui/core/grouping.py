@@ -23,12 +23,12 @@ All lengths and scores are counted in normalised characters.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from . import quietgc
 from .central import most_central, pair
 from .corpus import Corpus
 from .model import Article, Paragraph
@@ -268,13 +268,8 @@ def find_groups(corpus: Corpus, *, progress: Progress | None = None, cache: bool
     candidate pairs (verification).  With ``cache``, a result saved for the
     same files (path, size and mtime) is reused; see :mod:`.groupcache`.
     """
-    gc_was_on = gc.isenabled()
-    gc.disable()  # millions of small containers, none cyclic: collections only cost time
-    try:
+    with quietgc.held():  # millions of small containers, none cyclic: collections only cost time
         return _groups(corpus, progress, cache)
-    finally:
-        if gc_was_on:
-            gc.enable()
 
 
 def _groups(corpus: Corpus, progress: Progress | None, cache: bool) -> list[Group]:

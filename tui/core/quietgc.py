@@ -1,10 +1,11 @@
-"""Cyclic garbage collection held off while workers build long-lived data.
+"""Cyclic garbage collection held off while long-lived data is built.
 
 A full collection walks every tracked object holding the GIL: with 10,000
-articles half-loaded that is over 100 ms in which the UI thread cannot paint.
-The workers that build the corpus and the groups run inside :func:`held`;
-when the last of them ends, everything built so far is frozen (never walked
-again by the collector) and collection resumes.
+articles half-loaded that is over 100 ms in which the reader cannot paint,
+and as the heap grows the passes make building superlinear.  Loading the
+corpus and grouping it run inside :func:`held` (from any thread, nested or
+not); when the last holder ends, everything built so far is frozen (never
+walked again by the collector) and collection resumes.
 """
 
 from __future__ import annotations
