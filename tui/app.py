@@ -17,9 +17,9 @@ from textual.worker import get_current_worker
 from .commands import ArticleTitles
 from .core.corpus import Corpus, load
 from .core.model import Article
-from .core.scan import stamps
 from .core.refs import RefError, resolve
 from .core.safe import visible
+from .core.scan import stamps
 from .keymap import load_keymap
 from .screens.reader import ReaderScreen
 from .settings import IGNORABLE, Settings, config_dir
