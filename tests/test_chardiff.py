@@ -90,6 +90,15 @@ def test_a_long_pair_is_diffed_sentence_by_sentence(monkeypatch):
     assert edits(ops, a, b) == [("", "地"), ("焦", "走"), ("坚持问题导向？", "")]
 
 
+def test_a_width_swap_beside_a_content_edit_keeps_its_own_edit_in_a_long_pair(monkeypatch):
+    monkeypatch.setattr(chardiff, "MAX_CHARS", 30)
+    a = "会议强调要坚持问题导向。" * 3 + "各地甲，推进落实。" + "会议强调要坚持问题导向。" * 3
+    b = "会议强调要坚持问题导向。" * 3 + "各地乙,推进落实。" + "会议强调要坚持问题导向。" * 3
+    ops = diff(a, b)
+    assert apply(ops, a, b) == b
+    assert edits(ops, a, b) == [("甲", "乙"), ("，", ",")]
+
+
 def test_sentence_pieces_lose_nothing_and_stay_short(monkeypatch):
     monkeypatch.setattr(chardiff, "PIECE", 5)
     text = "一二三四五六七八九十。短句！\n\n" + "甲" * 12 + "？？"

@@ -36,3 +36,13 @@ def test_an_error_inside_still_lets_collection_resume():
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off():
+    gc.disable()
+    try:
+        with quietgc.held():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -12,7 +12,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.worker import get_current_worker
+from textual.worker import WorkerState, get_current_worker
 
 from .commands import ArticleTitles
 from .core.corpus import Corpus, load
@@ -210,7 +210,9 @@ class NewsreadApp(App):
 
     # -- files changed on disk ------------------------------------------------
     def check_files(self) -> None:
-        if self.loaded:
+        """Poll the folder, unless a (re)load is under way: it will take stamps of its own."""
+        loading = any(w.group == "load" and w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.workers)
+        if self.loaded and not loading:
             self._poll_files()
 
     @work(thread=True, exclusive=True, group="poll")

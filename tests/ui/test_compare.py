@@ -130,6 +130,27 @@ async def test_witnesses_too_long_to_lay_out_get_a_pointer_to_the_command_line(s
         assert isinstance(screen, DiffScreen) and screen.comparison is None
         summary = str(screen.query_one("#summary").render())
         assert "too long to compare here" in summary and "newsread diff" in summary
+        await pilot.press("right_square_bracket")  # nothing to step through, and no crash
+        assert screen.view.rows == ()
         await pilot.press("c")
         await settle(app, pilot)
         assert isinstance(app.screen, CollationScreen) and "newsread collate" in str(app.screen.query_one("#summary").render())
+        await pilot.press("right_square_bracket")
+        assert app.screen.view.blocks == []
+
+
+async def test_a_too_long_pair_after_a_shown_one_clears_the_old_rows(seeds, monkeypatch):
+    import tui.screens.compare as compare_screen
+
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(app, pilot, "d")
+        assert screen.view.rows
+        lengths = {w.siglum: sum(len(a.text) for a in w.articles) for w in screen.group.witnesses}
+        monkeypatch.setattr(compare_screen, "SHOWN_MAX", max(lengths[screen.a], lengths[screen.b]))
+        (third,) = [s for s in lengths if s not in (screen.a, screen.b)]
+        assert lengths[third] > compare_screen.SHOWN_MAX  # 002 is the longest witness of the lead story
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert screen.view.rows == () and screen.comparison is None
+        assert "too long to compare here" in str(screen.query_one("#summary").render())

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from hypothesis import given, settings, strategies as st
 from rich.cells import cell_len
 
-from tui.widgets.article_view import Block, capped, find_hits, layout
+from tui.widgets.article_view import NOTE, Block, capped, find_hits, layout
 from tui.widgets.diff_view import diff_layout
 
 ALPHABET = "中文字段落新闻，。、（「」）“” abcXYZ019-"
@@ -70,10 +70,12 @@ def test_diff_rows_start_together_on_both_sides(specs, width):
 def test_a_capped_article_keeps_exactly_its_first_limit_characters(paragraphs, limit):
     blocks = [Block(t, "body") for t in paragraphs]
     total = sum(map(len, paragraphs))
-    shown = capped(blocks, limit, "a.txt#1")
+    kept, note = capped(blocks, limit, "a.txt#1")
     if total <= limit:
-        assert shown == blocks
+        assert kept == blocks and note == ""
         return
-    *kept, note = shown
     assert "".join(b.text for b in kept) == "".join(paragraphs)[:limit]
-    assert note.kind == "meta" and f"{total - limit:,} more characters" in note.text and "newsread show a.txt#1" in note.text
+    assert f"{total - limit:,} more characters" in note and "newsread show a.txt#1" in note
+    lines = layout(kept, 20, note)
+    assert "".join(note[ln.start : ln.end] for ln in lines if ln.block == NOTE).replace(" ", "") == note.replace(" ", "")
+    assert all(ln.block < len(kept) for ln in lines)  # the note is no paragraph

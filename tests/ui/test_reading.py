@@ -225,3 +225,21 @@ async def test_a_worker_result_arriving_while_quitting_is_dropped(seeds):
     # the screen is gone: a late result (bookmarks placed, groups found) must not raise
     app._deliver(app._marks_placed, corpus, [])
     app._deliver(app.show_groups, corpus, [])
+
+
+async def test_a_capped_article_ends_with_a_note_that_is_no_paragraph(tmp_path, monkeypatch):
+    import tui.widgets.article_view as article_view
+
+    monkeypatch.setattr(article_view, "SHOWN_MAX", 300)
+    (tmp_path / "a.txt").write_text("# 很长的一篇\n\n" + "\n\n".join(f"第{n}段，内容。" * 8 for n in range(40)) + "\n", "utf-8")
+    app = make_app(tmp_path, open_ref="a.txt#1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = app.reader.pane
+        assert sum(len(b.text) for b in pane.blocks) == 300
+        await pilot.press("G")
+        await pilot.pause()
+        shown = " ".join(line.strip() for line in screen_text(pane).splitlines())
+        assert "more characters are not shown here" in shown and "newsread show a.txt#1" in shown
+        assert 0 <= pane.first_whole_block() < len(pane.blocks)  # m and y act on a shown paragraph
+        assert pane.search("characters") == 0  # the note is not article text

@@ -43,3 +43,30 @@ async def test_a_new_file_is_listed_without_a_restart(tmp_path):
         assert [f.relpath for f in app.corpus.files] == ["a.txt", "sub/b.txt"]
         assert app.reader.article.id == "a.txt#1"
         assert "b.txt" in screen_text(app.reader.files)
+
+
+async def test_polls_during_a_slow_reload_do_not_restart_it(tmp_path, monkeypatch):
+    import asyncio
+    import time
+
+    import tui.app as app_module
+
+    (tmp_path / "a.txt").write_text("# 第一篇\n\n内容。\n", "utf-8")
+    real_load, loads = app_module.load, []
+
+    def slow_load(*args, **kwargs):
+        loads.append(time.monotonic())
+        time.sleep(0.4)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "load", slow_load)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        (tmp_path / "b.txt").write_text("# 新的一篇\n\n内容。\n", "utf-8")
+        for _ in range(8):  # polls every 0.1 s while the reload (0.4 s) runs
+            app.check_files()
+            await asyncio.sleep(0.1)
+        await settle(app, pilot)
+        assert len(loads) == 2  # the first load and one reload, not one per poll
+        assert [f.relpath for f in app.corpus.files] == ["a.txt", "b.txt"]

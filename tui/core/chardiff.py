@@ -98,7 +98,7 @@ def piecewise(a: str, b: str) -> list[Opcode]:
         ops += [(tag, i1 + sa, i2 + sa, j1 + sb, j2 + sb) for tag, i1, i2, j1, j2 in inner]
         ia, ib = a1, b1
     ops.append(_edit(starts_a[ia], len(a), starts_b[ib], len(b)))
-    return merge(a, b, ops)
+    return peel(a, b, merge(a, b, ops))  # merge fuses neighbouring edits: peel the width swaps off again
 
 
 def _starts(pieces: list[str]) -> list[int]:

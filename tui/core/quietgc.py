@@ -17,14 +17,22 @@ from contextlib import contextmanager
 
 _lock = threading.Lock()
 _holders = 0
+_was_enabled = True
 
 
 @contextmanager
 def held() -> Iterator[None]:
-    global _holders
+    """Collection off until the last holder leaves; then freeze what exists and restore the collector.
+
+    The freeze also keeps any reference cycle that became garbage meanwhile
+    (a few from the UI thread during a load): a bounded leak, taken instead
+    of the full collection that would find it, which is the stall avoided.
+    """
+    global _holders, _was_enabled
     with _lock:
         _holders += 1
         if _holders == 1:
+            _was_enabled = gc.isenabled()
             gc.disable()
     try:
         yield
@@ -33,4 +41,5 @@ def held() -> Iterator[None]:
             _holders -= 1
             if _holders == 0:
                 gc.freeze()
-                gc.enable()
+                if _was_enabled:
+                    gc.enable()

@@ -57,8 +57,16 @@ _TOKEN = "(?:[OWC]|N+)"
 _UNIT = re.compile(f"S+|{_TOKEN}(?:(?<=O)S*{_TOKEN}|(?<=O)S+|S*C)*")
 
 
+_PART = re.compile("S+|N+|.")  # the pieces of a unit, measured one by one as the old breaker did
+
+
 def _clusters(text: str) -> Iterator[tuple[int, int, int, bool]]:
-    """Unbreakable runs as (start, end, cells, is_space); a space counts one cell."""
+    """Unbreakable runs as (start, end, cells, is_space); a space counts one cell.
+
+    A unit's width is the sum of its pieces' widths (a narrow word measured
+    whole, any other character alone): Rich's ``cell_len`` of a longer run
+    is not additive (a zero-width joiner swallows the next character).
+    """
     for m in _UNIT.finditer(text.translate(_CLASSES)):
         unit = m.group()
         s, e = m.span()
@@ -66,11 +74,20 @@ def _clusters(text: str) -> Iterator[tuple[int, int, int, bool]]:
             yield s, e, 2, False
         elif unit[0] == "S":
             yield s, e, e - s, True
-        elif "S" in unit:
-            kept = "".join(ch for ch, c in zip(text[s:e], unit) if c != "S")
-            yield s, e, cell_len(kept) + unit.count("S"), False
-        else:
+        elif "S" not in unit and ("N" not in unit or unit.count("N") == len(unit)):
+            # one narrow word, or marks and wide characters alone ("《国", "国，"):
+            # no character there joins its neighbour, so the whole run measures exactly
             yield s, e, cell_len(text[s:e]), False
+        else:
+            yield s, e, sum(_part_cells(text, s + p.start(), p.group()) for p in _PART.finditer(unit)), False
+
+
+def _part_cells(text: str, at: int, part: str) -> int:
+    if part[0] == "S":
+        return len(part)
+    if part[0] == "N":
+        return cell_len(text[at : at + len(part)])
+    return get_character_cell_size(text[at])
 
 
 def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:

@@ -119,9 +119,10 @@ class CompareScreen(Screen):
         if longest <= SHOWN_MAX:
             return False
         command = "diff" if len(sigla) == 2 else "collate"
+        self.workers.cancel_node(self)  # a comparison of the previous pair must not land now
+        self.view.show([])  # nor its rows stay under the new heads
         self.set_summary(f"too long to compare here ({longest:,} characters); `newsread {command}` compares them on the command line")
         return True
-
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -266,6 +267,7 @@ class CollationScreen(CompareScreen):
         self.recompute()
 
     def recompute(self) -> None:
+        self.point_blocks: list[int] = []
         if self.too_long(*(w.siglum for w in self.group.witnesses)):
             return
         self.set_summary("collating…")

@@ -56,8 +56,11 @@ class Line:
     end: int
 
 
-def capped(blocks: list[Block], limit: int, whole: str) -> list[Block]:
-    """``blocks`` up to ``limit`` characters (the last one cut), then a note of what was left out.
+NOTE = -2  # Line.block of the lines of the "not shown" note (not a paragraph: no marks, hits or copies)
+
+
+def capped(blocks: list[Block], limit: int, whole: str) -> tuple[list[Block], str]:
+    """``blocks`` up to ``limit`` characters (the last one cut), and a note of what was left out ("" if nothing).
 
     Laying out is linear but not free (a few microseconds a character, on
     the UI thread, again on every resize): a runaway article, a whole archive
@@ -65,7 +68,7 @@ def capped(blocks: list[Block], limit: int, whole: str) -> list[Block]:
     """
     total = sum(len(b.text) for b in blocks)
     if total <= limit:
-        return blocks
+        return blocks, ""
     out: list[Block] = []
     room = limit
     for b in blocks:
@@ -73,17 +76,19 @@ def capped(blocks: list[Block], limit: int, whole: str) -> list[Block]:
             break
         out.append(b if len(b.text) <= room else Block(b.text[:room], b.kind))
         room -= len(b.text)
-    note = f"… {total - limit:,} more characters are not shown here; `newsread show {whole}` prints the whole article."
-    return out + [Block(note, "meta")]
+    return out, f"… {total - limit:,} more characters are not shown here; `newsread show {whole}` prints the whole article."
 
 
-def layout(blocks: list[Block], width: int) -> list[Line]:
-    """Wrapped display lines of ``blocks``, a blank line between paragraphs."""
+def layout(blocks: list[Block], width: int, note: str = "") -> list[Line]:
+    """Wrapped display lines of ``blocks``, a blank line between paragraphs, then the ``note`` if any."""
     lines: list[Line] = []
     for i, block in enumerate(blocks):
         if i:
             lines.append(Line(-1, 0, 0))
         lines.extend(Line(i, s, e) for s, e in wrap(block.text, width))
+    if note:
+        lines.append(Line(-1, 0, 0))
+        lines.extend(Line(NOTE, s, e) for s, e in wrap(note, width))
     return lines
 
 
@@ -137,6 +142,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.raw = False
         self.placeholder = "Loading…"
         self.blocks: list[Block] = []
+        self.note = ""  # what was left out of a capped article (see capped)
         self.lines: list[Line] = []
         self.hits: list[tuple[int, int, int]] = []
         self.hit = -1  # index of the current hit
@@ -153,11 +159,11 @@ class ArticleView(ScrollView, can_focus=True):
         if raw is not None:
             self.raw = raw
         if article is None:
-            self.blocks = []
+            self.blocks, self.note = [], ""
         elif self.raw:
-            self.blocks = capped([Block(visible(article.raw.strip("\n")), "raw")], SHOWN_MAX, visible(article.id))
+            self.blocks, self.note = capped([Block(visible(article.raw.strip("\n")), "raw")], SHOWN_MAX, visible(article.id))
         else:
-            self.blocks = capped([Block(visible(p.text), p.kind) for p in article.paragraphs], SHOWN_MAX, visible(article.id))
+            self.blocks, self.note = capped([Block(visible(p.text), p.kind) for p in article.paragraphs], SHOWN_MAX, visible(article.id))
         self.hits = find_hits(self.blocks, self.query)
         self.hit = -1
         self._relayout(force=True)
@@ -171,7 +177,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not force and width == self._width:
             return
         self._width = width
-        self.lines = layout(self.blocks, width)
+        self.lines = layout(self.blocks, width, self.note)
         self._block_first = [0] * len(self.blocks)
         for n in range(len(self.lines) - 1, -1, -1):
             if self.lines[n].block >= 0:
@@ -194,12 +200,12 @@ class ArticleView(ScrollView, can_focus=True):
         return self.top_block()
 
     def top_block(self) -> int:
-        """The paragraph shown at the top of the pane (0 if none)."""
+        """The paragraph shown at the top of the pane (else the last one above it, as under a note; 0 if none)."""
         y = int(self.scroll_y)
         for line in self.lines[y : y + max(1, self.size.height)]:
             if line.block >= 0:
                 return line.block
-        return 0
+        return next((line.block for line in reversed(self.lines[:y]) if line.block >= 0), 0)
 
     def anchor(self) -> tuple[int, int]:
         """(block, offset) of the top line, to restore after a re-wrap."""
@@ -274,6 +280,10 @@ class ArticleView(ScrollView, can_focus=True):
                 return Strip.blank(width, base)
             start, end = placeholder[y]
             text = Text(self.placeholder[start:end], style=self.get_component_rich_style("article--empty"))
+            return text_strip(text, base, width, self.app.console)
+        if index < len(self.lines) and self.lines[index].block == NOTE:
+            line = self.lines[index]
+            text = Text(self.note[line.start : line.end], style=self._kind_style("meta"), no_wrap=True)
             return text_strip(text, base, width, self.app.console)
         if index >= len(self.lines) or self.lines[index].block < 0:
             return Strip.blank(width, base)
