@@ -23,6 +23,18 @@ def pair(x: str, y: str) -> tuple[float, list[Block]]:
     return (aligned_chars(blocks, len(x), len(y)) / mean if mean else 0.0), blocks
 
 
+def similarities(texts: Mapping[str, str]) -> tuple[Similarities, dict[tuple[str, str], list[Block]]]:
+    """Similarity of every two of ``texts`` (name -> normalised text), both ways, and the runs of each pair in order."""
+    names = list(texts)
+    sim: Similarities = {}
+    runs: dict[tuple[str, str], list[Block]] = {}
+    for x, f in enumerate(names):
+        for g in names[x + 1 :]:
+            sim[f, g], runs[f, g] = pair(texts[f], texts[g])
+            sim[g, f] = sim[f, g]
+    return sim, runs
+
+
 def most_central(names: Sequence[str], sim: Mapping[tuple[str, str], float]) -> str:
     """The name with the highest total similarity to the others (the earliest on a tie)."""
     return max(names, key=lambda f: (sum(sim[f, g] for g in names if g != f), -names.index(f)))
@@ -31,9 +43,5 @@ def most_central(names: Sequence[str], sim: Mapping[tuple[str, str], float]) -> 
 def central(witnesses: Sequence[tuple[str, Sequence[str]]]) -> str:
     """The base among ``witnesses`` (name, paragraph texts)."""
     names = [name for name, _ in witnesses]
-    norm = {name: normalise("".join(pars)) for name, pars in witnesses}
-    sim: Similarities = {}
-    for x, f in enumerate(names):
-        for g in names[x + 1 :]:
-            sim[f, g] = sim[g, f] = pair(norm[f], norm[g])[0]
+    sim, _ = similarities({name: normalise("".join(pars)) for name, pars in witnesses})
     return most_central(names, sim)

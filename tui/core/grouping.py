@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from itertools import chain
 
 from . import quietgc
-from .central import most_central, pair
+from .central import most_central, similarities
 from .corpus import Corpus
 from .model import Article, Paragraph
-from .overlap import Block, aligned_chars, alignment, covered
+from .overlap import aligned_chars, alignment, covered
 from .shingles import normalise, shingles
 from .sigla import sigla
 
@@ -211,14 +211,9 @@ def score_witnesses(witnesses: dict[str, list[Item]]) -> Scores:
     """Similarity of every pair of witnesses; the most central is the base (:mod:`.central`)."""
     files = list(witnesses)
     texts = {f: _concat(witnesses[f]) for f in files}
-    blocks: dict[tuple[str, str], list[Block]] = {}
-    sim: dict[tuple[str, str], float] = {}
-    for x, f in enumerate(files):
-        for g in files[x + 1 :]:
-            sim[f, g], bl = pair(texts[f][0], texts[g][0])
-            sim[g, f] = sim[f, g]
-            blocks[f, g] = bl
-            blocks[g, f] = [(bj, ai, size) for ai, bj, size in bl]
+    sim, blocks = similarities({f: text for f, (text, _) in texts.items()})
+    for (f, g), bl in list(blocks.items()):
+        blocks[g, f] = [(bj, ai, size) for ai, bj, size in bl]
     base = most_central(files, sim)
     coverage: dict[str, float] = {}
     for f in files:
