@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.style import Style
 from rich.text import Text
@@ -90,6 +91,12 @@ def layout(blocks: list[Block], width: int, note: str = "") -> list[Line]:
         lines.append(Line(-1, 0, 0))
         lines.extend(Line(NOTE, s, e) for s, e in wrap(note, width))
     return lines
+
+
+@lru_cache(maxsize=16)
+def _wrapped(text: str, width: int) -> tuple[tuple[int, int], ...]:
+    """``wrap`` of a short message, kept: every row of the pane paints from it."""
+    return tuple(wrap(text, width))
 
 
 def find_hits(blocks: list[Block], query: str) -> list[tuple[int, int, int]]:
@@ -275,7 +282,7 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not self.lines:
-            placeholder = wrap(self.placeholder, width)  # a few words: wrapping per line is cheap
+            placeholder = _wrapped(self.placeholder, width)
             if y >= len(placeholder):
                 return Strip.blank(width, base)
             start, end = placeholder[y]
