@@ -77,6 +77,16 @@ def test_an_unchanged_folder_is_not_read_but_a_new_or_replaced_file_is_seen(fold
     assert "新华网" in corpuscache.load_cached(folder).file("003_d8c59b5a4561fd51.txt").text
 
 
+def test_a_stale_copy_is_rejected_by_its_key_alone(folder, monkeypatch):
+    corpuscache.load_cached(folder)
+    (folder / "new.txt").write_text("# 新的一篇\n\n内容。\n", encoding="utf-8")
+    loads = []
+    real = corpuscache.pickle.load
+    monkeypatch.setattr(corpuscache.pickle, "load", lambda fh: loads.append(1) or real(fh))
+    assert corpuscache.load_cached(folder).file("new.txt") is not None
+    assert len(loads) == 1  # the key; the old corpus behind it is never unpickled
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x80\x05garbage", b"not a pickle at all"])
 def test_a_damaged_cache_is_a_miss(folder, monkeypatch, damage):
     fresh = corpuscache.load_cached(folder)

@@ -27,7 +27,7 @@ from .caches import cache_dir, source_fingerprint
 from .corpus import Corpus, build, folder_root
 from .scan import DEFAULT_MAX_BYTES, scan, stamps
 
-FORMAT = 1
+FORMAT = 2  # the key, then the corpus, as two pickles in one file
 
 
 def _code_fingerprint() -> bytes:
@@ -47,12 +47,15 @@ def _key(folder_stamps: list[tuple], max_bytes: int) -> str:
 
 
 def _read(path: Path, key: str):
+    """The saved (files, refusals) for ``key``; the key is read first, so a stale copy costs no unpickling."""
     try:
-        with quietgc.held():  # unpickling builds ~10 objects per paragraph, none cyclic
-            saved_key, saved = pickle.loads(path.read_bytes())
+        with open(path, "rb") as fh:
+            if pickle.load(fh) != key:
+                return None
+            with quietgc.held():  # unpickling builds ~10 objects per paragraph, none cyclic
+                return pickle.load(fh)
     except Exception:  # any damage at all: a miss, never a crash
         return None
-    return saved if saved_key == key else None
 
 
 def _write(path: Path, key: str, corpus: Corpus) -> None:
@@ -63,7 +66,8 @@ def _write(path: Path, key: str, corpus: Corpus) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((key, (corpus.files, corpus.skipped)), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(key, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((corpus.files, corpus.skipped), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
