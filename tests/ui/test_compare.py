@@ -154,3 +154,13 @@ async def test_a_too_long_pair_after_a_shown_one_clears_the_old_rows(seeds, monk
         await settle(app, pilot)
         assert screen.view.rows == () and screen.comparison is None
         assert "too long to compare here" in str(screen.query_one("#summary").render())
+
+
+async def test_the_summary_wraps_rather_than_losing_its_end_at_80_columns(seeds):
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(app, pilot, "d")
+        summary = screen.query_one("#summary")
+        assert summary.size.height >= 2
+        shown = " ".join(strip.text.strip() for strip in summary.render_lines(summary.region.reset_offset))
+        assert shown.split() == str(summary.render()).split()  # every word of it on screen

@@ -91,7 +91,7 @@ class CompareScreen(Screen):
     """What the diff and collation screens share: the group, the base, the keys."""
 
     DEFAULT_CSS = """
-    CompareScreen #summary { height: 1; background: $panel; padding: 0 1; }
+    CompareScreen #summary { height: auto; max-height: 3; background: $panel; padding: 0 1; }
     CompareScreen #heads { height: 1; background: $boost; text-style: bold; }
     CompareScreen #info { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     """
