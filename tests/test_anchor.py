@@ -261,3 +261,16 @@ def test_three_ocr_slips_anywhere_in_a_quote_still_anchor_in_place(span, data):
     a = Anchorer(corpus_with(tf.relpath, tf.text[:at] + "".join(chars) + tf.text[at + length :])).anchor(b)
     # compared in the file: the slips may move an article boundary (a credit line no longer looks like one)
     assert (a.method, a.article.file, a.article.start + a.start, a.article.start + a.end) == ("fuzzy", tf.relpath, at, at + length)
+
+
+def test_slips_at_the_start_do_not_pull_in_a_matching_character_before_the_quote():
+    """"组织部|部长陈…" with 部长陈 slipped: a window one longer, starting at the first 部, costs as many edits."""
+    article = next(a for a in SEED_CORPUS.articles if a.file.startswith("004") and a.index == 4)
+    p = next(q for q in article.paragraphs if q.line == 89)
+    start = p.raw_start + p.text.index("部长陈惠说")
+    b = make_bookmark(SEED_CORPUS, article, start, start + 30)
+    tf = SEED_CORPUS.file(article.file)
+    at = article.start + start
+    changed = tf.text[:at] + "囗囗囗" + tf.text[at + 3 :]
+    a = Anchorer(corpus_with(tf.relpath, changed)).anchor(b)
+    assert (a.method, a.article.start + a.start, a.article.start + a.end) == ("fuzzy", at, at + 30)

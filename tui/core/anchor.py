@@ -228,7 +228,7 @@ def _refine(folded: str, needle: str, s: int, e: int, lo: int, hi: int) -> tuple
     )
     s, e = max(
         ((s2, e2) for s2, e2 in windows if s2 < e2),
-        key=lambda w: (Levenshtein.normalized_similarity(needle, folded[w[0] : w[1]]), -abs(w[1] - w[0] - len(needle))),
+        key=lambda w: (-Levenshtein.distance(needle, folded[w[0] : w[1]]), -abs(w[1] - w[0] - len(needle))),
     )
     return s, e, fuzz.ratio(needle, folded[s:e]) / 100
 
