@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from tui.core.compare import SEP, compare, paragraphs  # noqa: E402
-from tui.core.corpus import load  # noqa: E402
-from tui.core.refs import resolve  # noqa: E402
+from tui.engine.diff.compare import SEP, compare, paragraphs
+from tui.engine.ingest.load import load
+from tui.engine.refs import resolve
 
 TARGETS = {1: 0.5, 16: 0.05}
 

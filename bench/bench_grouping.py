@@ -49,8 +49,8 @@ def score(found: set[tuple[str, str]], truth_path: Path) -> dict:
 
 def child_newsread(folder: Path) -> dict:
     """What ``newsread variants`` does: the cached load, then the cached grouping."""
-    from tui.core.corpuscache import load_cached
-    from tui.core.grouping import find_groups
+    from tui.engine.ingest.corpuscache import load_cached
+    from tui.engine.variants.grouping import find_groups
 
     t0 = time.perf_counter()
     corpus = load_cached(folder)
@@ -69,8 +69,8 @@ def child_newsread(folder: Path) -> dict:
 def child_datasketch(folder: Path) -> dict:
     from datasketch import MinHash, MinHashLSH
 
-    from tui.core.corpus import load
-    from tui.core.shingles import normalise
+    from tui.engine.ingest.load import load
+    from tui.engine.variants.shingles import normalise
 
     t0 = time.perf_counter()
     corpus = load(folder)

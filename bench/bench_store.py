@@ -11,16 +11,17 @@ The reader runs placement in a worker thread, so none of this blocks typing.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 import shutil
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from tui.core.anchor import Anchorer, make_bookmark
-from tui.core.corpus import bundled_seeds, load
-from tui.core.store import Store
+from tui.engine.bookmarks.anchor import Anchorer, make_bookmark
+from tui.engine.bookmarks.store import Store
+from tui.engine.ingest.load import load
+from tui.locations import bundled_seeds
 
 N = 100
 SEED = 7

@@ -32,8 +32,9 @@ for name in ("CONFIG", "DATA", "CACHE"):
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Label  # noqa: E402
 
-from tui.app import NewsreadApp  # noqa: E402
-from tui.core.corpus import bundled_seeds, load  # noqa: E402
+from tui.engine.ingest.load import load
+from tui.locations import bundled_seeds
+from tui.reader.app import NewsreadApp
 
 SIZE = (120, 40)
 

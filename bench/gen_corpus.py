@@ -39,8 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.corpus import load  # noqa: E402
-from tui.core.lines import Kind, classify, is_continuation  # noqa: E402
+from tui.engine.ingest.lines import Kind, classify, is_continuation
+from tui.engine.ingest.load import load
 
 HAN = [chr(c) for c in range(0x4E00, 0x9FA6)]
 FLIP = str.maketrans("，：；（）！？", ",:;()!?")

@@ -1,6 +1,6 @@
 """Shared checks for comparisons: rebuilding both sides from the rows."""
 
-from tui.core.compare import SEP, Comparison
+from tui.engine.diff.compare import SEP, Comparison
 
 
 def rebuilt(cmp: Comparison, side: str) -> list[str]:

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.align import align, moved_similarity
-from tui.core.normalize import key
+from tui.engine.diff.align import align, moved_similarity
+from tui.engine.diff.kinds import key
 
 P = [
     "各级党委聚焦落实第一责任人职责，坚持书记抓、抓书记，在真述实评中有效传导压力。",
@@ -79,7 +79,7 @@ def test_every_paragraph_is_in_exactly_one_block_and_order_is_kept(a, b):
 
 
 def test_large_gaps_are_cut_at_similar_pairs(monkeypatch):
-    import tui.core.align as align_mod
+    import tui.engine.diff.align as align_mod
 
     monkeypatch.setattr(align_mod, "MAX_CELLS", 4)
     a = [p + "甲" for p in P]

@@ -9,10 +9,19 @@ from conftest import SEEDS
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tui.core.anchor import Anchorer, fold, make_bookmark, paragraph_span, place, quote_span, raw_span, text_spans
-from tui.core.corpus import Corpus, load, read_file
-from tui.core.grouping import find_groups
-from tui.core.scan import RawFile
+from tui.engine.bookmarks.anchor import (
+    Anchorer,
+    fold,
+    make_bookmark,
+    paragraph_span,
+    place,
+    quote_span,
+    raw_span,
+    text_spans,
+)
+from tui.engine.ingest.load import Corpus, load, read_file
+from tui.engine.ingest.scan import RawFile
+from tui.engine.variants.grouping import find_groups
 
 SOLO = "003_d8c59b5a4561fd51.txt"  # its article 2 has no variant in the seeds
 SOLO_ID = SOLO + "#2"

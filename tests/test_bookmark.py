@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.core.bookmark import Bookmark, from_annotation, from_collection, new_id, to_annotation, to_collection
+from tui.engine.bookmarks.bookmark import (
+    Bookmark,
+    from_annotation,
+    from_collection,
+    new_id,
+    to_annotation,
+    to_collection,
+)
 
 texts = st.text(max_size=40)
 bookmarks = st.builds(

@@ -3,9 +3,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import chardiff
-from tui.core.chardiff import diff
-from tui.core.normalize import width_char
+from tui.engine.diff import chardiff
+from tui.engine.diff.chardiff import diff
+from tui.engine.diff.kinds import width_char
 
 CJK = st.text(alphabet=st.sampled_from(list("党建工作述职评议考核，。；的地了,.")), max_size=50)
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from tui import __version__
-from tui.cli import main
+from tui.main import main
 
 KEYS = {"id", "file", "index", "title", "untitled", "start_line", "end_line", "chars", "encoding"}
 
@@ -79,10 +79,10 @@ def test_bad_folder_for_the_reader_is_one_line(capsys):
 
 def test_subcommand_names_win_but_paths_open_folders(tmp_path, monkeypatch, capsys):
     calls = []
-    monkeypatch.setattr("tui.launch.launch", lambda folder, **kw: calls.append(folder) or 0)
+    monkeypatch.setattr("tui.reader.launch.launch", lambda folder, **kw: calls.append(folder) or 0)
     (tmp_path / "list").mkdir()
     monkeypatch.chdir(tmp_path)
-    assert main(["./list"]) == 0 and calls == ["./list"]
+    assert main(["./list"]) == 0 and [str(c) for c in calls] == ["list"]
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0 and json.loads(out)["articles"]
 

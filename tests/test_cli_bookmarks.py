@@ -7,7 +7,7 @@ import pytest
 from conftest import SEEDS
 from test_cli import run
 
-from tui.core.bookmark import W3C_CONTEXT
+from tui.engine.bookmarks.bookmark import W3C_CONTEXT
 
 KEYS = {"id", "file", "article", "title", "quote", "note", "created", "orphaned", "anchor", "via_variant"}
 SOLO = "003_d8c59b5a4561fd51.txt"

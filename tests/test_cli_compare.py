@@ -5,7 +5,7 @@ import json
 import pytest
 from rich.cells import cell_len
 
-from tui.cli import main
+from tui.main import main
 
 
 def run(capsys, *argv):

@@ -4,12 +4,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.central import central
-from tui.core.collate import collate
-from tui.core.compare import compare, paragraphs
-from tui.core.corpus import load
-from tui.core.refs import resolve
-from tui.core.sigla import sigla
+from tui.engine.diff.collate import collate
+from tui.engine.diff.compare import compare, paragraphs
+from tui.engine.ingest.load import load
+from tui.engine.refs import resolve
+from tui.engine.variants.central import central
+from tui.engine.variants.sigla import sigla
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,13 @@
 import itertools
 
 import pytest
+from compare_helpers import check_rebuilds
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.compare import compare, compare_articles, paragraphs
-from tui.core.corpus import load
-from tui.core.refs import resolve
-
-from compare_helpers import check_rebuilds
+from tui.engine.diff.compare import compare, compare_articles, paragraphs
+from tui.engine.ingest.load import load
+from tui.engine.refs import resolve
 
 
 @pytest.fixture(scope="module")

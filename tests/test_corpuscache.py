@@ -4,12 +4,11 @@ import os
 import shutil
 
 import pytest
-
-from tui.core import corpus as corpus_mod
-from tui.core import corpuscache
-from tui.core.corpus import FolderError, load
-
 from conftest import SEEDS
+
+from tui.engine.ingest import corpuscache
+from tui.engine.ingest import load as corpus_mod
+from tui.engine.ingest.load import FolderError, load
 
 
 @pytest.fixture
@@ -58,7 +57,7 @@ def test_a_changed_file_or_segmenter_misses(folder, monkeypatch):
 
 
 def test_an_unchanged_folder_is_not_read_but_a_new_or_replaced_file_is_seen(folder, monkeypatch):
-    from tui.core import scan
+    from tui.engine.ingest import scan
 
     corpuscache.load_cached(folder)
     real = scan.read_regular

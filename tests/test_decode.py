@@ -4,8 +4,15 @@ import codecs
 
 import pytest
 
-from tui.core.corpus import load
-from tui.core.decode import BIG5, GB18030, UTF8, UTF8_LOSSY, decode_bytes, hanzi_score
+from tui.engine.ingest.decode import (
+    BIG5,
+    GB18030,
+    UTF8,
+    UTF8_LOSSY,
+    decode_bytes,
+    hanzi_score,
+)
+from tui.engine.ingest.load import load
 
 TRADITIONAL = "中華民國的新聞報導說，今天臺北天氣晴朗，市民紛紛外出踏青，各地觀光景點人潮擁擠。"
 SIMPLIFIED = "国务院办公厅印发深化医药卫生体制改革重点工作任务的通知，各地要认真贯彻落实。"

@@ -6,10 +6,10 @@ import sys
 from itertools import combinations
 
 import pytest
-
 from conftest import ROOT
-from tui.core.corpus import load
-from tui.core.grouping import find_groups
+
+from tui.engine.ingest.load import load
+from tui.engine.variants.grouping import find_groups
 
 
 def generator():

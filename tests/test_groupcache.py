@@ -5,11 +5,10 @@ import os
 import shutil
 
 import pytest
-
-from tui.core import grouping, groupcache
-from tui.core.corpus import load
-
 from conftest import SEEDS
+
+from tui.engine.ingest.load import load
+from tui.engine.variants import groupcache, grouping
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.corpus import load
-from tui.core.grouping import find_groups, prepare
-from tui.core.shingles import normalise
+from tui.engine.ingest.load import load
+from tui.engine.variants.grouping import find_groups, prepare
+from tui.engine.variants.shingles import normalise
 
 LEAD = {
     "000_0ea74b706e051f9e.txt#1",

@@ -6,12 +6,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import grouping, overlap
-from tui.core.corpus import Corpus, load
-from tui.core.lines import is_continuation
-from tui.core.model import TextFile
-from tui.core.segment import segment
-from tui.core.shingles import SHINGLE, normalise, shingles
+from tui.engine.ingest.lines import is_continuation
+from tui.engine.ingest.load import Corpus, load
+from tui.engine.ingest.segment import segment
+from tui.engine.model import TextFile
+from tui.engine.variants import grouping, overlap
+from tui.engine.variants.shingles import SHINGLE, normalise, shingles
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40)
 TEXT = st.text(alphabet=st.one_of(HAN, st.sampled_from("，。、,.：“”「」# *\n ＡＢ１2")), max_size=300)

@@ -3,7 +3,18 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.normalize import KINDS, STEPS, chain, classify, fold, key, markup, punct, space, width
+from tui.engine.diff.kinds import (
+    KINDS,
+    STEPS,
+    chain,
+    classify,
+    fold,
+    key,
+    markup,
+    punct,
+    space,
+    width,
+)
 
 TEXT = st.text(alphabet=st.sampled_from(list("中文，,。.、「」《》…！!  \n#*_`>abcＡ１1—-")), max_size=60)
 
@@ -93,7 +104,7 @@ def test_classify_is_the_first_kind_whose_chain_makes_both_equal(a, b):
 
 
 def test_script_uses_a_converter_when_one_is_installed(monkeypatch):
-    import tui.core.normalize as normalize
+    import tui.engine.diff.kinds as normalize
 
     fake = {"國": "国", "о": "ab"}  # a converter may expand: such a character is kept
     monkeypatch.setattr(normalize, "_TO_SIMPLIFIED", lambda s: "".join(fake.get(c, c) for c in s))

@@ -3,7 +3,7 @@
 import gc
 import threading
 
-from tui.core import quietgc
+from tui.engine import quietgc
 
 
 def test_collection_resumes_only_when_the_last_holder_ends_and_what_was_built_is_frozen():

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from tui.core.corpus import load
-from tui.core.scan import natural_key
+from tui.engine.ingest.load import load
+from tui.engine.ingest.scan import natural_key
 
 GOOD = "# 标题\n\n正文第一段。\n"
 

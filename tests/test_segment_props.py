@@ -1,8 +1,9 @@
 """Segmentation is a partition whatever the text: nothing lost, nothing twice."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tui.core.segment import segment, split_lines
+from tui.engine.ingest.segment import segment, split_lines
 
 LINES = st.sampled_from(
     [

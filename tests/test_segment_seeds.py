@@ -2,7 +2,7 @@
 
 import pytest
 
-from tui.core.corpus import load
+from tui.engine.ingest.load import load
 
 # The first line of each article's headline (or of its text when untitled): the spec.
 EXPECTED = {

@@ -15,9 +15,10 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.bookmark import Bookmark, new_id, now
-from tui.core import store as store_module
-from tui.core.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store, default_data_dir
+from tui.engine.bookmarks import store as store_module
+from tui.engine.bookmarks.bookmark import Bookmark, new_id, now
+from tui.engine.bookmarks.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
+from tui.locations import data_dir as default_data_dir
 
 
 def bookmark(n: int = 0, **kw) -> Bookmark:
@@ -37,8 +38,8 @@ def child(code: str, data_dir: Path, **popen) -> subprocess.Popen:
 
 WRITER = """
     import sys
-    from tui.core.store import Store
-    from tui.core.bookmark import Bookmark, new_id, now
+    from tui.engine.bookmarks.store import Store
+    from tui.engine.bookmarks.bookmark import Bookmark, new_id, now
     store = Store.open()
     for i in range({count}):
         b = Bookmark(new_id(), "/news", "a.txt", "a.txt#1", "t", 0, i, i + 1, "{tag}" * {size}, "", "", "h", now(), "")
@@ -224,8 +225,8 @@ def test_sigkill_during_saves_loses_nothing_saved_before(tmp_path):
 def test_sigkill_during_one_big_import_keeps_earlier_saves_and_all_or_nothing(tmp_path):
     code = """
         import sys
-        from tui.core.store import Store
-        from tui.core.bookmark import Bookmark, new_id, now
+        from tui.engine.bookmarks.store import Store
+        from tui.engine.bookmarks.bookmark import Bookmark, new_id, now
         store = Store.open()
         make = lambda i: Bookmark(new_id(), "/news", "a.txt", "a.txt#1", "t", 0, i, i + 1, "丁" * 500, "", "", "h", now(), "")
         for i in range(20):

@@ -26,7 +26,7 @@ def test_wheel_install_reads_the_bundled_seeds(tmp_path):
     (wheel,) = wheels.glob("newsread-*.whl")
     subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)], check=True, timeout=300)
     env = {**os.environ, "PYTHONPATH": str(target)}
-    probe = "import tui, tui.core.corpus as c; print(tui.__file__); print(c.bundled_seeds())"
+    probe = "import tui, tui.locations as c; print(tui.__file__); print(c.bundled_seeds())"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
     module, seeds = out.stdout.split()
     assert Path(module).is_relative_to(target) and Path(seeds).is_relative_to(target)

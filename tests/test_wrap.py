@@ -1,9 +1,10 @@
 """The CJK line breaker: cells, kinsoku rules, ASCII words, no text lost."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.core.wrap import NO_LINE_END, NO_LINE_START, wrap
+from tui.render.wrap import NO_LINE_END, NO_LINE_START, wrap
 
 ALPHABET = "中文字段落新闻报道，。、；：！？）」》（「《“”… abcXYZ019-\n"
 

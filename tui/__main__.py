@@ -1,3 +1,3 @@
-from .cli import run
+from tui.main import run
 
 run()

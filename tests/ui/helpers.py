@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tui.app import NewsreadApp
+from tui.reader.app import NewsreadApp
 
 
 def make_app(folder, **kw) -> NewsreadApp:

@@ -8,10 +8,16 @@ from conftest import SEEDS
 from textual.app import App
 from textual.widgets import Input, OptionList, Static
 
-from tui.core.anchor import Anchorer, make_bookmark, paragraph_span, quote_span, text_spans
-from tui.core.corpus import load
-from tui.core.store import Store
-from tui.screens.bookmarks import BookmarksScreen, NoteScreen
+from tui.engine.bookmarks.anchor import (
+    Anchorer,
+    make_bookmark,
+    paragraph_span,
+    quote_span,
+    text_spans,
+)
+from tui.engine.bookmarks.store import Store
+from tui.engine.ingest.load import load
+from tui.reader.screens.bookmarks import BookmarksScreen, NoteScreen
 
 CORPUS = load(SEEDS)
 UNSET = object()

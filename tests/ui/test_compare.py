@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tui.screens.compare import CollationScreen, DiffScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.diff_view import DiffView
+from tui.reader.screens.compare import CollationScreen, DiffScreen
+from tui.reader.screens.reader import ReaderScreen
+from tui.reader.widgets.diff_view import DiffView
 
 from .helpers import make_app, screen_text, settle
 
@@ -121,7 +121,7 @@ async def test_B_chooses_the_base_witness(seeds):
 
 
 async def test_witnesses_too_long_to_lay_out_get_a_pointer_to_the_command_line(seeds, monkeypatch):
-    import tui.screens.compare as compare_screen
+    import tui.reader.screens.compare as compare_screen
 
     monkeypatch.setattr(compare_screen, "SHOWN_MAX", 1000)  # the lead story is about 4,700 characters
     app = make_app(seeds, open_ref=LEAD)
@@ -140,7 +140,7 @@ async def test_witnesses_too_long_to_lay_out_get_a_pointer_to_the_command_line(s
 
 
 async def test_a_too_long_pair_after_a_shown_one_clears_the_old_rows(seeds, monkeypatch):
-    import tui.screens.compare as compare_screen
+    import tui.reader.screens.compare as compare_screen
 
     app = make_app(seeds, open_ref=LEAD)
     async with app.run_test(size=(120, 40)) as pilot:

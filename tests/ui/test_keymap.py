@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.keymap import load_keymap
+from tui.reader.keymap import load_keymap
 
 from .helpers import config_dir, make_app, settle
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.widgets.article_view import NOTE, Block, capped, find_hits, layout
-from tui.widgets.diff_view import diff_layout
+from tui.reader.widgets.article_view import NOTE, Block, capped, find_hits, layout
+from tui.reader.widgets.diff_view import diff_layout
 
 ALPHABET = "中文字段落新闻，。、（「」）“” abcXYZ019-"
 texts = st.text(alphabet=ALPHABET, max_size=120)

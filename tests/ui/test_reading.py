@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from tui.core.corpus import load
-from tui.widgets.article_view import ArticleView
+from tui.engine.ingest.load import load
+from tui.reader.widgets.article_view import ArticleView
 
 from .helpers import make_app, screen_text, settle
 
@@ -152,7 +152,7 @@ async def test_help_lists_every_binding(seeds):
         await settle(app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        from tui.screens.help import HelpScreen
+        from tui.reader.screens.help import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -228,7 +228,7 @@ async def test_a_worker_result_arriving_while_quitting_is_dropped(seeds):
 
 
 async def test_a_capped_article_ends_with_a_note_that_is_no_paragraph(tmp_path, monkeypatch):
-    import tui.widgets.article_view as article_view
+    import tui.reader.widgets.article_view as article_view
 
     monkeypatch.setattr(article_view, "SHOWN_MAX", 300)
     (tmp_path / "a.txt").write_text("# 很长的一篇\n\n" + "\n\n".join(f"第{n}段，内容。" * 8 for n in range(40)) + "\n", "utf-8")

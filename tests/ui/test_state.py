@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tui.core.store import DB_NAME
+from tui.engine.bookmarks.store import DB_NAME
 
 from .helpers import make_app, settle
 
@@ -63,7 +63,7 @@ async def test_bookmark_with_m_then_relaunch_and_jump_with_M(seeds):
         assert again.reader.article.id == "000_0ea74b706e051f9e.txt#3"  # the last article read
         await pilot.press("M")
         await pilot.pause()
-        from tui.screens.bookmarks import BookmarksScreen
+        from tui.reader.screens.bookmarks import BookmarksScreen
 
         panel = again.screen
         assert isinstance(panel, BookmarksScreen)

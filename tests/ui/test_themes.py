@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tui.themes import DEFAULT_THEME, NR_VARIABLES, ThemeError, bundled_dir, load_theme, load_themes
+from tui.locations import bundled_themes
+from tui.reader.themes import (
+    DEFAULT_THEME,
+    NR_VARIABLES,
+    ThemeError,
+    load_theme,
+    load_themes,
+)
 
 from .helpers import config_dir, make_app, settle
 
@@ -18,7 +25,7 @@ nr-insert = "#00ff00"
 
 
 def test_bundled_themes_one_dark_one_light_with_all_variables():
-    themes, notices = load_themes(bundled_dir())
+    themes, notices = load_themes(bundled_themes())
     assert notices == []
     by_name = {t.name: t for t in themes}
     assert {"newsread-dark", "newsread-light"} <= set(by_name)

@@ -49,7 +49,7 @@ async def test_polls_during_a_slow_reload_do_not_restart_it(tmp_path, monkeypatc
     import asyncio
     import time
 
-    import tui.app as app_module
+    import tui.reader.app as app_module
 
     (tmp_path / "a.txt").write_text("# 第一篇\n\n内容。\n", "utf-8")
     real_load, loads = app_module.load, []

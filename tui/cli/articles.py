@@ -7,11 +7,11 @@ import sys
 
 from rich.cells import cell_len
 
-from ..core.corpus import Corpus
-from ..core.model import Article, TextFile
-from ..core.refs import resolve
-from ..core.safe import visible
-from .common import add_folder, load_corpus, out, print_json
+from tui.cli.common import add_folder, load_corpus, out, print_json
+from tui.engine.ingest.load import Corpus
+from tui.engine.model import Article, TextFile
+from tui.engine.refs import resolve
+from tui.render.safe import visible
 
 
 def article_record(a: Article, tf: TextFile) -> dict:

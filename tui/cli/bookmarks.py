@@ -10,14 +10,26 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..core.anchor import Placed, make_bookmark, place, quote_span
-from ..core.bookmark import AnnotationError, from_collection, to_collection
-from ..core.corpus import Corpus, bundled_seeds
-from ..core.grouping import find_groups
-from ..core.refs import resolve
-from ..core.safe import visible
-from ..core.store import Store
-from .common import UsageError, add_folder, json_text, load_corpus, out, print_json
+from tui.cli.common import (
+    UsageError,
+    add_folder,
+    json_text,
+    load_corpus,
+    out,
+    print_json,
+)
+from tui.engine.bookmarks.anchor import Placed, make_bookmark, place, quote_span
+from tui.engine.bookmarks.bookmark import (
+    AnnotationError,
+    from_collection,
+    to_collection,
+)
+from tui.engine.bookmarks.store import Store
+from tui.engine.ingest.load import Corpus
+from tui.engine.refs import resolve
+from tui.engine.variants.grouping import find_groups
+from tui.locations import bundled_seeds
+from tui.render.safe import visible
 
 QUOTE_CELLS = 40
 

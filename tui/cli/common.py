@@ -8,11 +8,11 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from ..core.corpus import Corpus, FolderError
-from ..core.corpuscache import load_cached
-from ..core.refs import RefError
-from ..core.safe import UNSAFE, visible
-from ..core.scan import DEFAULT_MAX_BYTES
+from tui.engine.ingest.corpuscache import load_cached
+from tui.engine.ingest.load import Corpus, FolderError
+from tui.engine.ingest.scan import DEFAULT_MAX_BYTES
+from tui.engine.refs import RefError
+from tui.render.safe import UNSAFE, visible
 
 EXIT_USAGE = 2
 

@@ -18,14 +18,14 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from ..core.collate import Collation, collate
-from ..core.compare import Comparison, Row, compare_articles, paragraphs
-from ..core.normalize import KINDS
-from ..core.refs import Resolved, resolve
-from ..core.safe import visible
-from ..core.sigla import sigla
-from ..core.wrap import wrap
-from .common import UsageError, add_folder, load_corpus, positive_int, print_json
+from tui.cli.common import UsageError, add_folder, load_corpus, positive_int, print_json
+from tui.engine.diff.collate import Collation, collate
+from tui.engine.diff.compare import Comparison, Row, compare_articles, paragraphs
+from tui.engine.diff.kinds import KINDS
+from tui.engine.refs import Resolved, resolve
+from tui.engine.variants.sigla import sigla
+from tui.render.safe import visible
+from tui.render.wrap import wrap
 
 IGNORABLE = tuple(k for k in KINDS if k != "content")
 MARK = {"equal": " ", "replace": "|", "delete": "<", "insert": ">", "move": "~"}

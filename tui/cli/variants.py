@@ -6,12 +6,12 @@ import argparse
 
 from rich.cells import cell_len
 
-from ..core.corpus import load
-from ..core.corpuscache import load_cached
-from ..core.grouping import Group, find_groups
-from ..core.safe import visible
-from .articles import pad
-from .common import add_folder, load_corpus, out, print_json
+from tui.cli.articles import pad
+from tui.cli.common import add_folder, load_corpus, out, print_json
+from tui.engine.ingest.corpuscache import load_cached
+from tui.engine.ingest.load import load
+from tui.engine.variants.grouping import Group, find_groups
+from tui.render.safe import visible
 
 
 def variants_json(groups: list[Group]) -> dict:

@@ -1,0 +1,384 @@
+"""Make a bookmark from a passage, and find its passage again in the files as they are now.
+
+Re-anchoring tries, in order, and stops at the first that holds:
+
+1. ``position``: the recorded offsets still hold the quote, in the bookmark's
+   file (found by its relative path, else by its content hash: a renamed file);
+2. ``exact``: the quote occurs in that file, compared after folding full-width
+   and half-width forms, curly and straight quotes and line breaks together
+   (:func:`fold`, one character for one, so offsets stay valid); among several
+   occurrences the one whose prefix, suffix and place fit best wins;
+3. ``fuzzy``: the best window found by rapidfuzz in that file, scored
+   ``score = 0.6 * quote + 0.15 * prefix + 0.15 * suffix + 0.1 * nearness``
+   (each 0..1: Indel similarity of the folded strings, nearness falling
+   linearly with distance from the recorded place over the file's length);
+   accepted when ``score >= FUZZY_ACCEPT`` (0.8) and ``quote >= QUOTE_ACCEPT``
+   (0.75).  Three OCR-style substitutions in a 40-character quote score about
+   0.92 on the quote;
+4. ``variant``: steps 2-3 in the other witnesses of the bookmark's story, from
+   the grouping (``via_variant`` is set);
+5. ``elsewhere``: the quote occurs exactly in another file of the folder (the
+   text moved, or the file was renamed and edited);
+6. otherwise the bookmark is orphaned: kept, and tried again next time.
+
+A bookmark belongs to an open folder when it was made in that folder (so an
+orphan stays listed there), when its relative path exists in it (even if the
+passage is gone: it is listed as orphaned), when its content hash matches a
+file (renamed), or when its quote is found in a file (a moved or renamed
+folder keeps its bookmarks).
+
+Fuzzy search is bounded: the file is cut into overlapping chunks a few times
+the quote's length, rapidfuzz aligns the quote in each (its cost is chunk x
+quote), and the best windows are refined by at most +-3 characters per edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from tui.engine.bookmarks.bookmark import (
+    CONTEXT,
+    Bookmark,
+    folder_key,
+    new_id,
+    now,
+    text_hash,
+)
+from tui.engine.ingest.load import Corpus
+from tui.engine.model import Article, Paragraph, TextFile
+
+FUZZY_ACCEPT = 0.8
+QUOTE_ACCEPT = 0.75
+WEIGHTS = (0.6, 0.15, 0.15, 0.1)  # quote, prefix, suffix, nearness
+REFINE = 3  # characters each edge of a fuzzy window may move
+MAX_OCCURRENCES = 200  # exact hits scored per file; the rest are passed over
+
+
+def _fold_table() -> dict[int, str]:
+    table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII forms
+    pairs = {"\u3000": " ", "\n": " ", "\t": " ", "。": ".", "、": ",", "“": '"', "”": '"', "「": '"', "」": '"',
+             "『": '"', "』": '"', "‘": "'", "’": "'", "—": "-", "－": "-", "～": "~"}  # fmt: skip
+    table.update({ord(k): v for k, v in pairs.items()})
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """``text`` with look-alike punctuation and widths made equal; same length, so offsets carry over."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a bookmark's passage is now: offsets in ``article.raw``."""
+
+    article: Article = field(repr=False)
+    start: int
+    end: int
+    method: str  # position, exact, fuzzy, variant, elsewhere
+    score: float
+
+    @property
+    def ref(self) -> str:
+        return self.article.id
+
+    @property
+    def via_variant(self) -> bool:
+        return self.method == "variant"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A bookmark of the open folder with its anchor (None: orphaned)."""
+
+    bookmark: Bookmark
+    anchor: Anchor | None
+
+    @property
+    def orphaned(self) -> bool:
+        return self.anchor is None
+
+
+# making bookmarks ------------------------------------------------------
+
+
+def make_bookmark(corpus: Corpus, article: Article, start: int, end: int, note: str = "") -> Bookmark:
+    """A bookmark on ``article.raw[start:end]`` with its quote context and file hash."""
+    tf = corpus.file(article.file)
+    if tf is None or not 0 <= start < end <= len(article.raw):
+        raise ValueError(f"no passage {start}-{end} in {article.id}")
+    fs, fe = article.start + start, article.start + end
+    return Bookmark(
+        id=new_id(),
+        folder=folder_key(corpus.root),
+        file=article.file,
+        article=article.id,
+        title=article.title,
+        article_start=article.start,
+        start=start,
+        end=end,
+        exact=tf.text[fs:fe],
+        prefix=tf.text[max(0, fs - CONTEXT) : fs],
+        suffix=tf.text[fe : fe + CONTEXT],
+        file_hash=text_hash(tf.text),
+        created=now(),
+        note=note,
+    )
+
+
+def paragraph_span(paragraph: Paragraph) -> tuple[int, int]:
+    """The raw-text span of a paragraph as shown (what ``m`` bookmarks without a selection)."""
+    return paragraph.raw_start, paragraph.raw_end
+
+
+def quote_span(article: Article, quote: str) -> tuple[int, int] | None:
+    """Where ``quote`` is in the article's raw text: as typed, folded, or inside a repaired paragraph."""
+    quote = quote.strip()
+    if not quote:
+        return None
+    for hay, needle in ((article.raw, quote), (fold(article.raw), fold(quote))):
+        i = hay.find(needle)
+        if i >= 0:
+            return i, i + len(needle)
+    for p in article.paragraphs:
+        i = fold(p.text).find(fold(quote))
+        if i >= 0:
+            return p.raw_offset(i), p.raw_offset(i + len(quote) - 1) + 1
+    return None
+
+
+def raw_span(article: Article, start: int, end: int) -> tuple[int, int]:
+    """The raw-text span of ``article.text[start:end]`` (a selection in the reading text)."""
+    bounds, pos = [], 0
+    for p in article.paragraphs:
+        bounds.append((pos, p))
+        pos += len(p.text) + 2  # paragraphs are joined by a blank line
+
+    def raw_at(i: int, closing: bool) -> int:
+        off, p = next(((o, p) for o, p in reversed(bounds) if o <= i), bounds[0])
+        k = min(max(i - off - closing, 0), max(len(p.text) - 1, 0))
+        return p.raw_offset(k) + closing
+
+    return raw_at(start, False), raw_at(max(end, start + 1), True)
+
+
+def text_spans(article: Article, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Where a raw span shows in the reading text: (paragraph index, start, end) per paragraph it covers."""
+    out = []
+    for n, p in enumerate(article.paragraphs):
+        pos = 0
+        first = last = None
+        for s, e in p.pieces:
+            lo, hi = max(s, start), min(e, end)
+            if lo < hi:
+                first = pos + lo - s if first is None else first
+                last = pos + hi - s
+            pos += e - s
+        if first is not None:
+            out.append((n, first, last))
+    return out
+
+
+# scoring ---------------------------------------------------------------
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a:
+        return 1.0
+    return fuzz.ratio(fold(a), fold(b)) / 100
+
+
+def _context(text: str, s: int, e: int, b: Bookmark, expected: int) -> tuple[float, float, float]:
+    """Prefix, suffix and nearness scores of a window ``text[s:e]``."""
+    p = _similarity(b.prefix, text[max(0, s - len(b.prefix)) : s])
+    q = _similarity(b.suffix, text[e : e + len(b.suffix)])
+    near = 1 - min(1.0, abs(s - expected) / max(len(text), 1))
+    return p, q, near
+
+
+def _score(quote: float, ctx: tuple[float, float, float]) -> float:
+    wq, wp, ws, wn = WEIGHTS
+    return wq * quote + wp * ctx[0] + ws * ctx[1] + wn * ctx[2]
+
+
+# searching one stretch of a file ---------------------------------------
+
+
+def _exact(text: str, folded: str, lo: int, hi: int, b: Bookmark, expected: int) -> tuple[int, int, float] | None:
+    needle = fold(b.exact)
+    best, i = None, folded.find(needle, lo, hi)
+    for _ in range(MAX_OCCURRENCES):
+        if i < 0:
+            break
+        score = _score(1.0, _context(text, i, i + len(needle), b, expected))
+        if best is None or score > best[2]:
+            best = (i, i + len(needle), score)
+        i = folded.find(needle, i + 1, hi)
+    return best
+
+
+def _refine(folded: str, needle: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int, float]:
+    """Move each edge of a window by up to REFINE characters to the closest edit distance.
+
+    Levenshtein (a substitution costs one) with ties going to the length
+    nearest the quote's: an OCR slip at the quote's edge stays inside it.
+    """
+    windows = (
+        (max(lo, s + ds), min(hi, e + de)) for ds in range(-REFINE, REFINE + 1) for de in range(-REFINE, REFINE + 1)
+    )
+    s, e = max(
+        ((s2, e2) for s2, e2 in windows if s2 < e2),
+        key=lambda w: (-Levenshtein.distance(needle, folded[w[0] : w[1]]), -abs(w[1] - w[0] - len(needle))),
+    )
+    return s, e, fuzz.ratio(needle, folded[s:e]) / 100
+
+
+def _fuzzy(text: str, folded: str, lo: int, hi: int, b: Bookmark, expected: int) -> tuple[int, int, float] | None:
+    needle = fold(b.exact)
+    n = len(needle)
+    chunk = max(8 * n, 2048)
+    best = None
+    start = lo
+    while start < hi:
+        end = min(hi, start + chunk)
+        al = fuzz.partial_ratio_alignment(needle, folded[start:end], score_cutoff=QUOTE_ACCEPT * 100)
+        if al is not None:
+            s, e, quote = _refine(folded, needle, start + al.dest_start, start + al.dest_end, lo, hi)
+            if quote >= QUOTE_ACCEPT:
+                score = _score(quote, _context(text, s, e, b, expected))
+                if score >= FUZZY_ACCEPT and (best is None or score > best[2]):
+                    best = (s, e, score)
+        if end == hi:
+            break
+        start = end - n  # overlap, so a quote across the cut is still seen whole
+    return best
+
+
+# the anchorer ----------------------------------------------------------
+
+
+def _article_at(tf: TextFile, fs: int, fe: int) -> tuple[Article, int, int] | None:
+    for a in tf.articles:
+        if a.start <= fs < a.end:
+            return a, fs - a.start, min(fe, a.end) - a.start
+    return None
+
+
+class Anchorer:
+    """Re-anchors bookmarks against one loaded folder (and its story groups, if known).
+
+    ``groups`` gives the grouping's ``Group`` objects (anything with
+    ``witnesses``, each with ``articles``); it is called only when a bookmark
+    is not found in its own file, since grouping a large folder costs time.
+    Folded file texts are kept, so placing many bookmarks folds each file once.
+    """
+
+    def __init__(self, corpus: Corpus, groups: Callable[[], Sequence[Any]] | None = None) -> None:
+        self.corpus = corpus
+        self._groups_fn = groups
+        self._groups: list[Any] | None = None
+        self._folded: dict[str, str] = {}
+        self._by_hash: dict[str, TextFile] | None = None
+
+    @property
+    def groups(self) -> list[Any]:
+        if self._groups is None:
+            self._groups = list(self._groups_fn()) if self._groups_fn else []
+        return self._groups
+
+    def _fold(self, tf: TextFile) -> str:
+        if tf.relpath not in self._folded:
+            self._folded[tf.relpath] = fold(tf.text)
+        return self._folded[tf.relpath]
+
+    def own_files(self, b: Bookmark) -> list[TextFile]:
+        """The bookmark's file here: by relative path, then by content hash (a renamed file)."""
+        if self._by_hash is None:
+            self._by_hash = {text_hash(f.text): f for f in self.corpus.files}
+        found = {f.relpath: f for f in (self.corpus.file(b.file), self._by_hash.get(b.file_hash)) if f is not None}
+        return list(found.values())
+
+    def _in_file(self, tf: TextFile, b: Bookmark, lo: int, hi: int, expected: int) -> tuple[str, int, int, float] | None:
+        folded = self._fold(tf)
+        hit = _exact(tf.text, folded, lo, hi, b, expected)
+        if hit:
+            return ("exact", *hit)
+        hit = _fuzzy(tf.text, folded, lo, hi, b, expected)
+        return ("fuzzy", *hit) if hit else None
+
+    def _make(self, tf: TextFile, method: str, fs: int, fe: int, score: float) -> Anchor | None:
+        at = _article_at(tf, fs, fe)
+        return Anchor(at[0], at[1], at[2], method, score) if at else None
+
+    def anchor(self, b: Bookmark) -> Anchor | None:
+        """Where the bookmark's passage is now, or None (orphaned)."""
+        expected = b.article_start + b.start
+        own = self.own_files(b)
+        for tf in own:
+            if tf.text[expected : expected + len(b.exact)] == b.exact:
+                return self._make(tf, "position", expected, expected + len(b.exact), 1.0)
+        for tf in own:
+            hit = self._in_file(tf, b, 0, len(tf.text), expected)
+            if hit:
+                return self._make(tf, *hit)
+        return self._in_variant(b, own) or self._elsewhere(b, own)
+
+    def _story_ids(self, b: Bookmark, own: list[TextFile]) -> set[str]:
+        """The bookmark's article, and whatever article of its file now stands at its place."""
+        expected = b.article_start + b.start
+        found = (_article_at(tf, expected, expected + 1) for tf in own)
+        return {b.article} | {at[0].id for at in found if at}
+
+    def _in_variant(self, b: Bookmark, own: list[TextFile]) -> Anchor | None:
+        """The best match in the other witnesses of the bookmark's story: exact before fuzzy, then by score."""
+        ids = self._story_ids(b, own)
+        own_paths = {tf.relpath for tf in own} | {b.file}
+        best: tuple[tuple[bool, float], TextFile, tuple[str, int, int, float]] | None = None
+        for group in self.groups:
+            if not any(a.id in ids for w in group.witnesses for a in w.articles):
+                continue
+            for w in group.witnesses:
+                arts = [a for a in w.articles if a.file not in own_paths]
+                tf = self.corpus.file(arts[0].file) if arts else None
+                if tf is None:
+                    continue
+                lo, hi = min(a.start for a in arts), max(a.end for a in arts)
+                hit = self._in_file(tf, b, lo, hi, lo + b.start)
+                if hit and (best is None or (hit[0] == "exact", hit[3]) > best[0]):
+                    best = ((hit[0] == "exact", hit[3]), tf, hit)
+        return self._make(best[1], "variant", *best[2][1:]) if best else None
+
+    def _elsewhere(self, b: Bookmark, own: list[TextFile]) -> Anchor | None:
+        needle = fold(b.exact)
+        own_paths = {tf.relpath for tf in own}
+        for tf in self.corpus.files:
+            if tf.relpath in own_paths:
+                continue
+            i = self._fold(tf).find(needle)
+            if i >= 0:
+                return self._make(tf, "elsewhere", i, i + len(needle), 1.0)
+        return None
+
+    def belongs(self, b: Bookmark, anchor: Anchor | None) -> bool:
+        """Made in this folder; or its file is here (by path, then hash); or its passage is found here."""
+        return b.folder == folder_key(self.corpus.root) or bool(self.own_files(b)) or anchor is not None
+
+    def place(self, bookmarks: Iterable[Bookmark]) -> list[Placed]:
+        """The bookmarks that belong to this folder, each with its anchor."""
+        out = []
+        for b in bookmarks:
+            anchor = self.anchor(b)
+            if self.belongs(b, anchor):
+                out.append(Placed(b, anchor))
+        return out
+
+
+def place(bookmarks: Iterable[Bookmark], corpus: Corpus, groups: Callable[[], Sequence[Any]] | None = None) -> list[Placed]:
+    return Anchorer(corpus, groups).place(bookmarks)

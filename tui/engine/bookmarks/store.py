@@ -1,0 +1,313 @@
+"""Where bookmarks and reading state are kept: one SQLite file in the user data dir.
+
+Why SQLite: WAL mode lets two running copies of newsread read and write the
+same store, each write is one short ``BEGIN IMMEDIATE`` transaction (waiting up
+to ``BUSY_MS`` for the other copy), and a committed transaction survives the
+process being killed.  ``synchronous=FULL`` makes it survive a power cut too.
+
+The store never stops the reader: a corrupt or unreadable file is moved aside
+with a timestamped name and a fresh one is started; a data dir that cannot be
+written gives a read-only store whose writes return False.  Either way
+``Store.notice`` says what happened, for the UI or the CLI to show.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import astuple, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from tui.engine.bookmarks.bookmark import Bookmark, folder_key
+from tui.locations import data_dir as user_data_dir
+
+T = TypeVar("T")
+DB_NAME = "newsread.sqlite3"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+BUSY_MS = 15_000
+_COLUMNS = tuple(f.name for f in fields(Bookmark))
+_COLUMN_LIST = ", ".join(f'"{c}"' for c in _COLUMNS)
+
+# Schema versions, applied in order inside one transaction; PRAGMA user_version
+# holds how many have been applied.  Append, never edit.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE bookmarks (
+            id TEXT PRIMARY KEY, folder TEXT NOT NULL, file TEXT NOT NULL, article TEXT NOT NULL,
+            title TEXT NOT NULL, article_start INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL, file_hash TEXT NOT NULL,
+            created TEXT NOT NULL, note TEXT NOT NULL DEFAULT '')""",
+        "CREATE TABLE positions (folder TEXT, article TEXT, scroll_y REAL NOT NULL, PRIMARY KEY (folder, article))",
+        "CREATE TABLE reads (folder TEXT, article TEXT, at TEXT NOT NULL, PRIMARY KEY (folder, article))",
+        "CREATE TABLE last (folder TEXT PRIMARY KEY, article TEXT NOT NULL)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Error names that mean the file itself is bad (moved aside), not that it is busy or read-only.
+_BAD_FILE = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM"}
+
+
+class _Corrupt(sqlite3.DatabaseError):
+    """The integrity check failed."""
+
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+
+
+def _is_bad_file(e: sqlite3.Error) -> bool:
+    if isinstance(e, _Corrupt):
+        return True
+    name = getattr(e, "sqlite_errorname", "") or ""
+    return any(name == bad or name.startswith(bad + "_") for bad in _BAD_FILE)
+
+
+def _writable(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold the store, or None.  Tried, not guessed (root ignores modes)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as e:
+        return e.strerror or str(e)
+    return None
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` (the write lock, waiting up to BUSY_MS) ... ``COMMIT``, or roll back."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema up to date in one transaction (two copies starting at once are serialised)."""
+    with _transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for statements in MIGRATIONS[version:]:
+            for sql in statements:
+                conn.execute(sql)
+        # Written even when unchanged: a store file we may not write fails here, not on the first save.
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _connect(path: Path, *, uri_mode: str = "rwc") -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        f"{path.as_uri()}?mode={uri_mode}", uri=True, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        if uri_mode == "rwc":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise _Corrupt(check)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _retry_busy(step: Callable[[], T]) -> T:
+    """Run ``step``, retrying while another copy holds the lock.
+
+    Switching a new file to WAL mode can answer SQLITE_BUSY at once, without
+    waiting on the busy timeout, when a second copy is creating the same store.
+    """
+    deadline = time.monotonic() + BUSY_MS / 1000
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as e:
+            busy = (getattr(e, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _storable(value: T) -> T:
+    """Text SQLite can hold: a lone surrogate (a non-UTF-8 file name, a broken import) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value  # type: ignore[return-value]
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the store (and its WAL files) out of the way; returns the new name."""
+    moved = path.with_name(f"{path.name}.corrupt-{_stamp()}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(path) + suffix)
+        if src.exists():
+            src.replace(Path(str(moved) + suffix))
+    return moved
+
+
+class Store:
+    """Bookmarks, reading positions, read marks and the last article, per folder."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False, notice: str | None = None) -> None:
+        self._conn = conn
+        self._lock = threading.Lock()
+        self.path = path
+        self.readonly = readonly
+        self.notice = notice
+
+    # opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike | None = None) -> Store:
+        """Open (or create) the store; never raises, see ``notice`` and ``readonly``."""
+        folder = (Path(data_dir) if data_dir is not None else user_data_dir()).expanduser().absolute()
+        path = folder / DB_NAME
+        why = _writable(folder)
+        if why:
+            return cls._read_only(path, f"bookmarks cannot be saved: {folder} is not writable ({why})")
+        try:
+            conn = _retry_busy(lambda: _connect(path))
+            if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
+                conn.close()
+                return cls._read_only(path, f"bookmarks cannot be saved: {path} was made by a newer newsread")
+            _retry_busy(lambda: _migrate(conn))
+            return cls(conn, path)
+        except sqlite3.Error as e:
+            if not _is_bad_file(e):
+                return cls._read_only(path, f"bookmarks cannot be saved: {path}: {e}")
+            reason = str(e)
+        try:
+            moved = _move_aside(path)
+            conn = _connect(path)
+            _migrate(conn)
+        except (OSError, sqlite3.Error) as e:
+            return cls._read_only(path, f"bookmarks cannot be saved: {path} is unreadable ({reason}) and {e}")
+        return cls(conn, path, notice=f"the bookmark store could not be read ({reason}); it was moved to {moved} and a new one started")
+
+    @classmethod
+    def _read_only(cls, path: Path, notice: str) -> Store:
+        """Read what is there if we can, else an empty in-memory store; writes refused either way."""
+        for mode in ("ro", "ro&immutable=1"):
+            if not path.exists():
+                break
+            try:
+                return cls(_connect(path, uri_mode=mode), path, readonly=True, notice=notice)
+            except sqlite3.Error:
+                continue
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        with suppress(sqlite3.Error):  # only a broken migration fails here; reads then come back empty
+            _migrate(conn)
+        return cls(conn, path, readonly=True, notice=notice)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # plumbing -----------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, _transaction(self._conn) as conn:
+            yield conn
+
+    def _write(self, sql: str, params: tuple = ()) -> int | None:
+        """Run one statement in its own short transaction; rows changed, or None if not saved."""
+        if self.readonly:
+            return None
+        try:
+            with self._transaction() as conn:
+                return conn.execute(sql, params).rowcount
+        except sqlite3.Error as e:
+            self.notice = f"could not save to {self.path}: {e}"
+            return None
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+        try:
+            with self._lock:
+                return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as e:
+            self.notice = self.notice or f"could not read {self.path}: {e}"
+            return []
+
+    # reading state ------------------------------------------------------
+
+    def mark_read(self, folder: Path, article_id: str) -> bool:
+        sql = "INSERT OR IGNORE INTO reads (folder, article, at) VALUES (?, ?, ?)"
+        return self._write(sql, (folder_key(folder), article_id, datetime.now(UTC).isoformat())) is not None
+
+    def read_ids(self, folder: Path) -> set[str]:
+        return {r[0] for r in self._rows("SELECT article FROM reads WHERE folder = ?", (folder_key(folder),))}
+
+    def set_position(self, folder: Path, article_id: str, scroll_y: float) -> bool:
+        sql = "INSERT OR REPLACE INTO positions (folder, article, scroll_y) VALUES (?, ?, ?)"
+        return self._write(sql, (folder_key(folder), article_id, float(scroll_y))) is not None
+
+    def position(self, folder: Path, article_id: str) -> float | None:
+        rows = self._rows("SELECT scroll_y FROM positions WHERE folder = ? AND article = ?", (folder_key(folder), article_id))
+        return rows[0][0] if rows else None
+
+    def set_last(self, folder: Path, article_id: str) -> bool:
+        sql = "INSERT OR REPLACE INTO last (folder, article) VALUES (?, ?)"
+        return self._write(sql, (folder_key(folder), article_id)) is not None
+
+    def last(self, folder: Path) -> str | None:
+        rows = self._rows("SELECT article FROM last WHERE folder = ?", (folder_key(folder),))
+        return rows[0][0] if rows else None
+
+    # bookmarks ----------------------------------------------------------
+
+    def add_bookmark(self, bookmark: Bookmark) -> bool:
+        """Save a bookmark (one with the same id already there is kept as it is)."""
+        return self.import_bookmarks([bookmark]) is not None
+
+    def import_bookmarks(self, bookmarks: Iterable[Bookmark]) -> int | None:
+        """Save many in one transaction; how many were new, or None if nothing could be saved."""
+        if self.readonly:
+            return None
+        marks = ", ".join("?" * len(_COLUMNS))
+        sql = f"INSERT OR IGNORE INTO bookmarks ({_COLUMN_LIST}) VALUES ({marks})"
+        try:
+            with self._transaction() as conn:
+                return sum(conn.execute(sql, tuple(map(_storable, astuple(b)))).rowcount for b in bookmarks)
+        except sqlite3.Error as e:
+            self.notice = f"could not save to {self.path}: {e}"
+            return None
+
+    def bookmarks(self) -> list[Bookmark]:
+        """Every bookmark, oldest first."""
+        return [Bookmark(*r) for r in self._rows(f"SELECT {_COLUMN_LIST} FROM bookmarks ORDER BY created, id")]
+
+    def bookmark(self, bookmark_id: str) -> Bookmark | None:
+        rows = self._rows(f"SELECT {_COLUMN_LIST} FROM bookmarks WHERE id = ?", (bookmark_id,))
+        return Bookmark(*rows[0]) if rows else None
+
+    def find_bookmarks(self, id_prefix: str) -> list[Bookmark]:
+        """Bookmarks whose id starts with ``id_prefix`` (the CLI accepts a short id)."""
+        pattern = id_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._rows(f"SELECT {_COLUMN_LIST} FROM bookmarks WHERE id LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))
+        return [Bookmark(*r) for r in rows]
+
+    def remove_bookmark(self, bookmark_id: str) -> bool:
+        """Delete one; False if it was not there or could not be deleted."""
+        return bool(self._write("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,)))
+
+    def set_note(self, bookmark_id: str, note: str) -> bool:
+        return bool(self._write("UPDATE bookmarks SET note = ? WHERE id = ?", (_storable(note), bookmark_id)))

@@ -1,0 +1,142 @@
+"""Compare two versions of a story: the public API the CLI and the reader call.
+
+:func:`compare` aligns the paragraphs (:mod:`tui.engine.diff.align`), diffs every
+aligned pair character by character (:mod:`tui.engine.diff.chardiff`) and gives
+each change a kind (:func:`tui.engine.diff.kinds.classify`).  A row joins the
+paragraphs of one aligned block with :data:`SEP`, so a column-break split
+shows as a ``space`` change where the break was.  ``ignore`` drops changes of
+those kinds; a pair left with none is ``equal``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.engine.diff.align import align
+from tui.engine.diff.chardiff import diff
+from tui.engine.diff.kinds import KINDS, classify
+from tui.engine.model import Article
+
+SEP = "\n\n"
+OPS = ("equal", "replace", "insert", "delete", "move")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit; ``a`` and ``b`` are offsets into the row's ``a_text`` and ``b_text``."""
+
+    a: tuple[int, int]
+    b: tuple[int, int]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """Aligned paragraphs: ``a``/``b`` are half-open ranges over the paragraph lists (None: absent).
+
+    A ``move`` row stands where ``a`` has the paragraph; ``moved_from`` is its
+    index in ``a`` and ``moved_to`` its index in ``b``.
+    """
+
+    op: str
+    a: tuple[int, int] | None
+    b: tuple[int, int] | None
+    a_text: str
+    b_text: str
+    changes: tuple[Change, ...]
+    moved_from: int | None = None
+    moved_to: int | None = None
+
+    def where(self, side: str, offset: int) -> tuple[int, int]:
+        """Paragraph index and offset inside that paragraph of ``offset`` into ``a_text`` or ``b_text``.
+
+        An offset on the separator between two joined paragraphs maps to the
+        end of the first; the end of the text to the end of the last.
+        """
+        span = self.a if side == "a" else self.b
+        if span is None:
+            raise ValueError(f"row has no {side} side")
+        text = self.a_text if side == "a" else self.b_text
+        index, start = span[0], 0
+        for part in text.split(SEP)[:-1]:
+            if offset <= start + len(part) + len(SEP) - 1:
+                break
+            index, start = index + 1, start + len(part) + len(SEP)
+        return index, min(offset - start, len(text.split(SEP)[index - span[0]]))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    rows: tuple[Row, ...]
+    similarity: float  # aligned characters over the mean length
+    stats: dict  # number of rows by op and of changes by kind
+    aligned: int = 0  # characters equal, or differing only in form (not content), on both sides
+    lengths: tuple[int, int] = (0, 0)  # characters of a's and b's paragraphs
+
+    @property
+    def differs(self) -> bool:
+        return any(r.op != "equal" for r in self.rows)
+
+    @property
+    def coverage(self) -> tuple[float, float]:
+        """Share of a's and of b's characters that align (containment, for abridged reprints)."""
+        return tuple(min(1.0, self.aligned / n) if n else 1.0 for n in self.lengths)
+
+
+def changes(a_text: str, b_text: str) -> list[Change]:
+    """Every change of the character diff of ``a_text`` and ``b_text``, with its kind."""
+    return [
+        Change((i1, i2), (j1, j2), classify(a_text[i1:i2], b_text[j1:j2]))
+        for tag, i1, i2, j1, j2 in diff(a_text, b_text)
+        if tag != "equal"
+    ]
+
+
+def _aligned(a_text: str, found: Sequence[Change]) -> int:
+    """Characters of the pair that correspond: equal ones and those differing only in form."""
+    equal = len(a_text) - sum(c.a[1] - c.a[0] for c in found)
+    formal = sum(min(c.a[1] - c.a[0], c.b[1] - c.b[0]) for c in found if c.kind != "content")
+    return equal + formal
+
+
+def compare(a: Sequence[str], b: Sequence[str], *, ignore: frozenset[str] = frozenset()) -> Comparison:
+    """Rows aligning paragraph texts ``a`` with ``b`` (see the module docstring)."""
+    unknown = set(ignore) - set(KINDS)
+    if unknown:
+        raise ValueError("unknown change kinds: " + ", ".join(sorted(unknown)))
+    rows: list[Row] = []
+    aligned = 0
+    for op, a0, a1, b0, b1 in align(a, b):
+        a_text, b_text = SEP.join(a[a0:a1]), SEP.join(b[b0:b1])
+        if op in ("match", "move"):
+            found = changes(a_text, b_text)
+            aligned += _aligned(a_text, found)
+            kept = tuple(c for c in found if c.kind not in ignore)
+            row_op = "move" if op == "move" else "replace" if kept else "equal"
+            moved = (a0, b0) if op == "move" else (None, None)
+            rows.append(Row(row_op, (a0, a1), (b0, b1), a_text, b_text, kept, *moved))
+        else:
+            whole = (Change((0, len(a_text)), (0, len(b_text)), "content"),)
+            span_a, span_b = ((a0, a1), None) if op == "delete" else (None, (b0, b1))
+            rows.append(Row(op, span_a, span_b, a_text, b_text, whole))
+    lengths = (sum(map(len, a)), sum(map(len, b)))
+    mean = sum(lengths) / 2
+    similarity = min(1.0, aligned / mean) if mean else 1.0
+    return Comparison(tuple(rows), similarity, _stats(rows), aligned, lengths)
+
+
+def _stats(rows: Sequence[Row]) -> dict:
+    ops = Counter(r.op for r in rows)
+    kinds = Counter(c.kind for r in rows if r.op in ("replace", "move") for c in r.changes)
+    return {**{op: ops[op] for op in OPS}, **{k: kinds[k] for k in KINDS}}
+
+
+def paragraphs(articles: Sequence[Article]) -> list[str]:
+    """The shown (repaired) paragraphs of ``articles`` in order: what a row's ranges index."""
+    return [p.text for art in articles for p in art.paragraphs]
+
+
+def compare_articles(a: Sequence[Article], b: Sequence[Article], *, ignore: frozenset[str] = frozenset()) -> Comparison:
+    return compare(paragraphs(a), paragraphs(b), ignore=ignore)

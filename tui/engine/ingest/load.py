@@ -1,0 +1,106 @@
+"""A folder loaded: its text files, their articles, and what was skipped.
+
+This is what the CLI and the reader hold.  ``load`` reads, decodes and
+segments; it never raises for a bad file (that file becomes a ``Skipped``),
+only for a folder that is not there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.engine import quietgc
+from tui.engine.ingest.decode import decode_bytes
+from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, natural_key, scan
+from tui.engine.ingest.segment import segment
+from tui.engine.model import Article, Skipped, TextFile
+from tui.locations import bundled_seeds
+
+
+class FolderError(Exception):
+    """The folder cannot be opened at all."""
+
+
+
+@dataclass
+class Corpus:
+    root: Path
+    files: list[TextFile]
+    skipped: list[Skipped]
+    _by_id: dict[str, Article] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {a.id: a for f in self.files for a in f.articles}
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for f in self.files for a in f.articles]
+
+    def article(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def file(self, relpath: str) -> TextFile | None:
+        return next((f for f in self.files if f.relpath == relpath), None)
+
+
+def read_file(raw: RawFile) -> TextFile | Skipped:
+    """Decode and segment one scanned file."""
+    decoded = decode_bytes(raw.data)
+    if not decoded.text.strip():
+        return Skipped(raw.relpath, "empty")
+    return TextFile(
+        relpath=raw.relpath,
+        path=raw.path,
+        size=raw.size,
+        mtime_ns=raw.mtime_ns,
+        encoding=decoded.encoding,
+        text=decoded.text,
+        warning=decoded.warning,
+        articles=tuple(segment(decoded.text, raw.relpath)),
+    )
+
+
+def folder_root(folder: str | os.PathLike | None) -> Path:
+    """``folder`` as a Path (default: the bundled seeds); FolderError if it is no folder."""
+    root = Path(folder) if folder is not None else bundled_seeds()
+    if not root.is_dir():
+        raise FolderError(f"not a folder: {root}" if root.exists() else f"no such folder: {root}")
+    try:
+        with os.scandir(root):
+            pass
+    except OSError as e:
+        raise FolderError(f"cannot read folder {root}: {e.strerror}") from None
+    return root
+
+
+def build(
+    root: Path,
+    raws: list[RawFile],
+    skipped: list[Skipped],
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Decode and segment scanned files into a corpus (no collector pass over it while it grows)."""
+    skipped = list(skipped)
+    files: list[TextFile] = []
+    with quietgc.held():
+        for n, raw in enumerate(raws, 1):
+            got = read_file(raw)
+            (skipped if isinstance(got, Skipped) else files).append(got)
+            if progress:
+                progress(n, len(raws))
+    return Corpus(root=root.resolve(), files=files, skipped=sorted(skipped, key=lambda s: natural_key(s.relpath)))
+
+
+def load(
+    folder: str | os.PathLike | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Load ``folder`` (default: the bundled seeds)."""
+    root = folder_root(folder)
+    raws, skipped = scan(root, max_bytes)
+    return build(root, raws, skipped, progress)

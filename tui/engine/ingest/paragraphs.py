@@ -1,0 +1,108 @@
+"""An article's paragraphs, raw and repaired, each mapped back to the raw text.
+
+A paragraph is a line, or a block of lines without blank lines between them
+in a page that separates paragraphs by blank lines.  Markup (``# ``, ``**``)
+and surrounding spaces are not part of a paragraph's text.
+
+Repair joins a paragraph cut in two by a column break: a one-line body
+paragraph that stops mid-sentence (no terminal punctuation) is joined with the
+body paragraph after it.  Repair works inside one article, so it never joins
+across an article boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.engine.ingest.lines import Kind, ends_terminal, markup_prefix
+from tui.engine.model import Paragraph
+
+_KIND_NAMES = {
+    Kind.HEADING: "heading",
+    Kind.QUOTED: "quoted",
+    Kind.CLOSING: "closing",
+    Kind.CREDIT: "credit",
+    Kind.SUBTITLE: "subtitle",
+    Kind.BYLINE: "byline",
+    Kind.METADATA: "meta",
+    Kind.CONTINUATION: "meta",
+    Kind.KICKER: "heading",
+}
+
+
+def _line_piece(line: str, offset: int) -> tuple[int, int] | None:
+    """Range of the line's visible content (markup and outer spaces excluded)."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    lead = len(line) - len(line.lstrip())
+    content, _, prefix = markup_prefix(stripped)
+    inner = content.strip()
+    start = offset + lead + prefix + (len(content) - len(content.lstrip()))
+    return start, start + len(inner)
+
+
+def build_paragraphs(
+    raw: str,
+    lines: Sequence[str],
+    offs: Sequence[int],
+    kinds: Sequence[Kind],
+    idx: Sequence[int],
+    roles: dict[int, str],
+    base: int,
+    *,
+    joined_blocks: bool,
+) -> list[Paragraph]:
+    """Raw paragraphs of the article ``raw`` made of content lines ``idx``; ``raw`` starts at offset ``base``."""
+    groups: list[list[int]] = []
+    for i in idx:
+        if (
+            joined_blocks
+            and groups
+            and groups[-1][-1] == i - 1
+            and kinds[i] is Kind.BODY
+            and kinds[i - 1] is Kind.BODY
+            and not markup_prefix(lines[i].strip())[1]
+            and not markup_prefix(lines[i - 1].strip())[1]
+        ):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    pars = []
+    for g in groups:
+        pieces: list[tuple[int, int]] = []
+        for n, i in enumerate(g):
+            piece = _line_piece(lines[i], offs[i] - base)
+            if n:  # the newline between two lines of one block
+                nl = offs[i] - base - 1
+                pieces.append((nl, nl + 1))
+            if piece:
+                pieces.append(piece)
+        text = "".join(raw[s:e] for s, e in pieces)
+        kind = roles.get(g[0]) or (_KIND_NAMES.get(kinds[g[0]], "body") if len(g) == 1 else "body")
+        pars.append(Paragraph(text=text, kind=kind, pieces=tuple(pieces), line=g[0] + 1))
+    return pars
+
+
+def repair(pars: Sequence[Paragraph]) -> list[Paragraph]:
+    """Join column-break splits (see the module docstring)."""
+    out: list[Paragraph] = []
+    for p in pars:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "body"
+            and p.kind == "body"
+            and "\n" not in prev.text
+            and not ends_terminal(prev.text)
+        ):
+            out[-1] = Paragraph(
+                text=prev.text + p.text,
+                kind="body",
+                pieces=prev.pieces + p.pieces,
+                line=prev.line,
+                repaired=True,
+            )
+        else:
+            out.append(p)
+    return out

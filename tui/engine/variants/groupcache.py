@@ -1,0 +1,104 @@
+"""The variant groups of a folder, saved so that an unchanged folder is grouped at once.
+
+One JSON file per folder in the user cache dir (``NEWSREAD_CACHE_DIR``
+overrides platformdirs' ``user_cache_dir("newsread")``).  The key covers every
+file's path, size and mtime, every article's id and extent, and the source of
+the grouping modules, so any change to the folder, the segmentation or the
+grouping code misses.  A
+cache that cannot be read, parsed or matched to the corpus is ignored (and
+overwritten by the next save); a cache that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from tui.engine.caches import source_fingerprint
+from tui.engine.ingest.load import Corpus
+from tui.engine.variants import central, grouping, overlap, shingles
+from tui.locations import cache_dir
+
+FORMAT = 1
+
+
+def cache_path(corpus: Corpus) -> Path:
+    name = hashlib.sha256(str(corpus.root).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return cache_dir() / "groups" / f"{name}.json"
+
+
+def corpus_key(corpus: Corpus) -> str:
+    h = hashlib.sha256(f"{FORMAT}\0".encode())
+    h.update(source_fingerprint((grouping, central, overlap, shingles)))
+    for f in corpus.files:
+        h.update(f"{f.relpath}\0{f.size}\0{f.mtime_ns}\0".encode("utf-8", "surrogatepass"))
+        for a in f.articles:
+            h.update(f"{a.index}:{a.start}:{a.end};".encode())
+    return h.hexdigest()
+
+
+def _record(g: grouping.Group) -> dict:
+    return {
+        "id": g.id,
+        "base": g.base,
+        "witnesses": [{"siglum": w.siglum, "file": w.file, "articles": [a.id for a in w.articles]} for w in g.witnesses],
+        "members": [
+            {"id": m.article_id, "siglum": m.siglum, "similarity": m.similarity, "coverage": m.coverage}
+            for m in g.members
+        ],
+    }
+
+
+def _group(rec: dict, corpus: Corpus) -> grouping.Group:
+    """Rebuild a group from its record; KeyError/TypeError/ValueError when it does not fit."""
+
+    def article(article_id: str):
+        a = corpus.article(article_id)
+        if a is None:
+            raise KeyError(article_id)
+        return a
+
+    members = []
+    for m in rec["members"]:
+        a = article(m["id"])
+        members.append(
+            grouping.Member(a.id, a.file, a.title, str(m["siglum"]), float(m["similarity"]), float(m["coverage"]))
+        )
+    witnesses = tuple(
+        grouping.Witness(str(w["siglum"]), str(w["file"]), tuple(article(i) for i in w["articles"]))
+        for w in rec["witnesses"]
+    )
+    return grouping.Group(str(rec["id"]), str(rec["base"]), tuple(members), witnesses)
+
+
+def load_groups(corpus: Corpus) -> list[grouping.Group] | None:
+    """The saved groups of ``corpus``, or None on a miss or any damage."""
+    try:
+        data = json.loads(cache_path(corpus).read_text(encoding="utf-8"))
+        if data.get("key") != corpus_key(corpus):
+            return None
+        return [_group(rec, corpus) for rec in data["groups"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def save_groups(corpus: Corpus, groups: list[grouping.Group]) -> bool:
+    """Write atomically (temp file + rename); False when the cache dir is not writable."""
+    path = cache_path(corpus)
+    data = {"key": corpus_key(corpus), "groups": [_record(g) for g in groups]}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return False

@@ -1,0 +1,67 @@
+"""The `newsread` command: run a subcommand on the engine, or launch the reader.
+
+A first argument that names a subcommand runs it (subcommands win over a folder
+of the same name: ``newsread ./list`` opens a folder called ``list``);
+anything else launches the reader.  Errors are one line on stderr, exit 2.
+This module alone knows both front ends, so the CLI and the reader never
+import each other.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui import __version__
+from tui.cli import SUBCOMMANDS, command_parser
+from tui.cli.common import Parser, UsageError, fail
+from tui.engine.refs import RefError
+from tui.locations import bundled_seeds
+
+
+def reader_parser() -> Parser:
+    p = Parser(
+        prog="newsread",
+        description="A terminal reader for folders of news text, with side-by-side diffs of variant versions.",
+        epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (newsread SUBCOMMAND --help)",
+    )
+    p.add_argument("folder", nargs="?", help="folder to read (default: the bundled seeds)")
+    p.add_argument("--open", metavar="REF", help="start on this article (FILE#N)")
+    p.add_argument("--theme", metavar="NAME", help="start with this theme")
+    p.add_argument("--version", action="version", version=f"newsread {__version__}")
+    return p
+
+
+def reader_folder(folder: str | None) -> Path:
+    """The folder to read; a bad one is a usage error before Textual is imported."""
+    root = Path(folder) if folder else bundled_seeds()
+    if not root.is_dir():
+        raise UsageError(f"not a folder: {root}" if root.exists() else f"no such folder: {root}")
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = command_parser(argv[0]).parse_args(argv)
+            return args.run(args)
+        args = reader_parser().parse_args(argv)
+        root = reader_folder(args.folder)
+        from tui.reader.launch import launch  # Textual is imported only to read
+
+        return launch(root, open_ref=args.open, theme=args.theme)
+    except (UsageError, RefError) as e:
+        fail(f"newsread: {e}")
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,349 @@
+"""Comparing the witnesses of a story: the side-by-side diff (`d`) and the collation (`c`).
+
+Both compute off the UI thread (the engine aligns paragraphs first, so the
+work is bounded) and show a summary line; `escape` goes back to reading.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.reader.widgets.article_view import SHOWN_MAX
+from tui.reader.widgets.diff_view import CHANGE_KINDS, DiffView
+from tui.reader.widgets.text_view import TextView
+from tui.render.safe import visible
+
+COMPARE_BINDINGS = [
+    Binding("escape", "back", "Back", id="compare.back"),
+    Binding("right_square_bracket", "change(1)", "Change", tooltip="Next change (enter on a moved paragraph jumps to it)", id="compare.next-change"),
+    Binding("left_square_bracket", "change(-1)", "Prev change", show=False, id="compare.previous-change"),
+    Binding("w", "witness(1)", "Witness", tooltip="Next other witness", id="compare.next-witness"),
+    Binding("W", "witness(-1)", "Prev witness", show=False, id="compare.previous-witness"),
+    Binding("s", "swap", "Swap", show=False, id="compare.swap"),
+    Binding("B", "choose_base", "Base", id="compare.base"),
+    Binding("i", "toggle_ignore", "Ignore minor", tooltip="Ignore width, punctuation, spacing and markup changes", id="compare.ignore"),
+    Binding("enter", "jump", "Jump move", show=False, id="compare.jump-move"),
+    Binding("j", "scroll(1)", "Down", show=False, id="compare.down"),
+    Binding("k", "scroll(-1)", "Up", show=False, id="compare.up"),
+    Binding("space", "page(1)", "Page", show=False, id="compare.page-down"),
+    Binding("b", "page(-1)", "Page up", show=False, id="compare.page-up"),
+    Binding("d", "diff", "Diff", show=False, id="compare.diff"),
+    Binding("c", "collate", "Collate", show=False, id="compare.collate"),
+]
+
+
+def witness_label(witness) -> str:
+    ids = ", ".join(f"#{a.index}" for a in witness.articles)
+    return visible(f"{witness.siglum}: {witness.file}{ids and ' ' + ids}")
+
+
+def diff_summary(comparison, ignore: frozenset[str]) -> str:
+    """Similarity and counts of rows by operation and of changes by kind."""
+    ops = Counter(r.op for r in comparison.rows if r.op != "equal")
+    kinds = Counter(c.kind for r in comparison.rows for c in r.changes)
+    parts = [f"similarity {comparison.similarity:.0%}"]
+    parts += [f"{op} {ops[op]}" for op in ("replace", "insert", "delete", "move") if ops[op]]
+    parts += [f"{k} {kinds[k]}" for k in CHANGE_KINDS if kinds[k]]
+    if ignore:
+        parts.append("ignoring " + "+".join(sorted(ignore)))
+    return " · ".join(parts)
+
+
+class BasePicker(ModalScreen[str | None]):
+    """Choose one witness by its siglum."""
+
+    DEFAULT_CSS = """
+    BasePicker { align: center middle; }
+    BasePicker > OptionList { width: 70%; max-height: 60%; border: round $primary; }
+    """
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="picker.close")]
+
+    def __init__(self, witnesses, current: str) -> None:
+        super().__init__()
+        self.witnesses = witnesses
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = [Option(Text(witness_label(w)), id=w.siglum) for w in self.witnesses]
+        picker = OptionList(*options)
+        picker.border_title = "base witness"
+        yield picker
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        picker.highlighted = next((n for n, w in enumerate(self.witnesses) if w.siglum == self.current), 0)
+        picker.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class CompareScreen(Screen):
+    """What the diff and collation screens share: the group, the base, the keys."""
+
+    DEFAULT_CSS = """
+    CompareScreen #summary { height: auto; max-height: 3; background: $panel; padding: 0 1; }
+    CompareScreen #heads { height: 1; background: $boost; text-style: bold; }
+    CompareScreen #info { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
+    """
+    BINDINGS = COMPARE_BINDINGS
+
+    def __init__(self, group, a: str, b: str | None = None) -> None:
+        super().__init__()
+        self.group = group
+        self.a = a
+        self.b = b if b is not None else self.others()[0]
+        self.base_chosen = False  # the user picked ``a`` with B: a collation keeps it
+
+    def witness(self, siglum: str):
+        return next(w for w in self.group.witnesses if w.siglum == siglum)
+
+    def others(self) -> list[str]:
+        return [w.siglum for w in self.group.witnesses if w.siglum != self.a]
+
+    def set_summary(self, text: str) -> None:
+        self.query_one("#summary", Static).update(Text(text))
+
+    def too_long(self, *sigla: str) -> bool:
+        """Witnesses too long to lay out here get a one-line pointer to the command line instead."""
+        longest = max(sum(len(a.text) for a in self.witness(s).articles) for s in sigla)
+        if longest <= SHOWN_MAX:
+            return False
+        command = "diff" if len(sigla) == 2 else "collate"
+        self.workers.cancel_node(self)  # a comparison of the previous pair must not land now
+        self.view.show([])  # nor its rows stay under the new heads
+        self.set_summary(f"too long to compare here ({longest:,} characters); `newsread {command}` compares them on the command line")
+        return True
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_diff(self) -> None:
+        self.app.switch_screen(DiffScreen(self.group, self.a, self.b))
+
+    def action_collate(self) -> None:
+        if len(self.group.witnesses) < 3:
+            self.notify("collation needs three or more witnesses", timeout=3)
+            return
+        self.app.switch_screen(CollationScreen(self.group, self.a if self.base_chosen else self.group.base))
+
+    def action_choose_base(self) -> None:
+        self.app.push_screen(BasePicker(self.group.witnesses, self.a), self._base_chosen)
+
+    def _base_chosen(self, siglum: str | None) -> None:
+        if siglum and siglum != self.a:
+            self.a, self.base_chosen = siglum, True
+            if self.b == siglum:
+                self.b = self.others()[0]
+            self.recompute()
+
+    def action_toggle_ignore(self) -> None:
+        self.app.toggle_ignore()
+        self.recompute()
+
+    def action_scroll(self, lines: int) -> None:
+        view = self.view
+        view.scroll_to(y=view.scroll_y + lines, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        view = self.view
+        view.scroll_to(y=view.scroll_y + direction * max(1, view.size.height - 1), animate=False, immediate=True)
+
+
+class DiffScreen(CompareScreen):
+    """Witness A on the left, B on the right, rows aligned."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("comparing…"), id="summary")
+        yield Static(id="heads")
+        yield DiffView(id="diff")
+        yield Static(Text("] next change · [ previous · w other witness · s swap · i ignore minor"), id="info")
+        yield Footer()
+
+    @property
+    def view(self) -> DiffView:
+        return self.query_one(DiffView)
+
+    def on_mount(self) -> None:
+        self.recompute()
+
+    def on_resize(self) -> None:
+        self._heads()
+
+    def _heads(self) -> None:
+        width = self.view.column_width()
+        a, b = witness_label(self.witness(self.a)), witness_label(self.witness(self.b))
+        heads = Text(" A ")
+        heads.append(a[: width - 2].ljust(width - 2))
+        heads.append(" │ B ")
+        heads.append(b[: width - 2])
+        self.query_one("#heads", Static).update(heads)
+
+    def recompute(self) -> None:
+        self.comparison = None
+        self._heads()
+        if self.too_long(self.a, self.b):
+            return
+        self.set_summary("comparing…")
+        self.run_compare(self.a, self.b, self.app.ignore)
+
+    @work(thread=True, exclusive=True)
+    def run_compare(self, a: str, b: str, ignore: frozenset[str]) -> None:
+        from tui.engine.diff.compare import compare_articles
+
+        result = compare_articles(self.witness(a).articles, self.witness(b).articles, ignore=ignore)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, result, ignore)
+
+    def _show(self, comparison, ignore: frozenset[str]) -> None:
+        self.comparison = comparison
+        self.view.show(comparison.rows)
+        self.set_summary(diff_summary(comparison, ignore))
+        self.view.focus()
+
+    def action_change(self, direction: int) -> None:
+        row = self.view.step_change(forward=direction > 0)
+        if row < 0:
+            self.notify("no changes", timeout=2)
+        self._info()
+
+    def action_jump(self) -> None:
+        if self.view.jump_move() < 0:
+            self.notify("not on a moved paragraph", timeout=2)
+        self._info()
+
+    def _info(self) -> None:
+        """Describe the change under the cursor."""
+        rows, n = self.view.rows, self.view.current
+        if not 0 <= n < len(rows):
+            return
+        row = rows[n]
+        changed = [k for k, r in enumerate(rows) if r.op != "equal"]
+        where = f"change {changed.index(n) + 1} of {len(changed)}" if n in changed else f"row {n + 1}"
+        kinds = Counter(c.kind for c in row.changes)
+        detail = ", ".join(f"{k} {kinds[k]}" for k in CHANGE_KINDS if kinds[k])
+        text = f"{where} · {row.op}" + (f" · {detail}" if detail else "")
+        if row.op == "move":
+            text += f" · B has it as paragraph {row.moved_to + 1}: enter jumps there"
+        elif self.view.back is not None:
+            text += " · enter jumps back to the move"
+        self.query_one("#info", Static).update(Text(text))
+
+    def action_witness(self, direction: int) -> None:
+        others = self.others()
+        if len(others) < 2:
+            self.notify("no other witness", timeout=2)
+            return
+        self.b = others[(others.index(self.b) + direction) % len(others)] if self.b in others else others[0]
+        self.recompute()
+
+    def action_swap(self) -> None:
+        self.a, self.b = self.b, self.a
+        self.recompute()
+
+
+class CollationScreen(CompareScreen):
+    """Every variation point with each witness's reading, lone readings flagged, and the consensus."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("collating…"), id="summary")
+        yield TextView(id="collation")
+        yield Footer()
+
+    @property
+    def view(self) -> TextView:
+        return self.query_one(TextView)
+
+    def on_mount(self) -> None:
+        self.point = -1
+        self.recompute()
+
+    def recompute(self) -> None:
+        self.point_blocks: list[int] = []
+        if self.too_long(*(w.siglum for w in self.group.witnesses)):
+            return
+        self.set_summary("collating…")
+        self.run_collate(self.a)
+
+    @work(thread=True, exclusive=True)
+    def run_collate(self, base: str) -> None:
+        from tui.engine.diff.collate import collate
+
+        witnesses = [(w.siglum, [p.text for a in w.articles for p in a.paragraphs]) for w in self.group.witnesses]
+        result = collate(witnesses, base=base, ignore=self.app.ignore)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, result)
+
+    def _show(self, collation) -> None:
+        self.collation = collation
+        blocks, self.point_blocks = collation_blocks(collation, self.group, self.app.get_css_variables().get("nr-lone", "red"))
+        self.view.show(blocks)
+        ignoring = " · ignoring " + "+".join(sorted(self.app.ignore)) if self.app.ignore else ""
+        self.set_summary(f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points{ignoring} · ] next point")
+        self.point = -1
+        self.view.focus()
+
+    def action_change(self, direction: int) -> None:
+        if not self.point_blocks:
+            self.notify("no variation points", timeout=2)
+            return
+        self.point = (self.point + direction) % len(self.point_blocks)
+        y = self.view.block_start[self.point_blocks[self.point]]
+        self.view.scroll_to(0, y, animate=False, immediate=True)
+
+    def action_witness(self, direction: int) -> None:
+        self.notify("w/W pick the other side of a diff (d)", timeout=2)
+
+    def action_swap(self) -> None:
+        self.notify("s swaps the sides of a diff (d)", timeout=2)
+
+    def action_jump(self) -> None:
+        self.action_change(1)
+
+
+CONTEXT = 10  # base characters shown either side of a variation point
+
+
+def one_line(text: str) -> str:
+    """A reading on one line: paragraph breaks shown as ¶, control characters visible."""
+    return visible(text.replace("\n\n", " ¶ ").replace("\n", " "))
+
+
+def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], list[int]]:
+    """The collation as paragraphs of styled text, and the block index of every point."""
+    blocks = [Text("Witnesses", style="bold underline")]
+    for w in group.witnesses:
+        mark = "  (base)" if w.siglum == collation.base else ""
+        blocks.append(Text("· " + witness_label(w) + mark))
+    blocks.append(Text(f"Variation points ({len(collation.points)})", style="bold underline"))
+    starts = []
+    base_text = collation.base_text
+    for n, point in enumerate(collation.points, 1):
+        s, e = point.base
+        starts.append(len(blocks))
+        blocks.append(
+            Text.assemble(
+                (f"{n}. ", "bold"),
+                ("…" + one_line(base_text[max(0, s - CONTEXT) : s]), "dim"),
+                (one_line(base_text[s:e]) or "∅", "bold reverse"),
+                (one_line(base_text[e : e + CONTEXT]) + "…", "dim"),
+            )
+        )
+        for reading in point.readings:
+            line = Text.assemble((f"└ {' '.join(reading.sigla)}: ", "bold"), one_line(reading.text) or "(omitted)")
+            if point.lone and point.lone in reading.sigla:
+                line.append(f"   ◀ lone witness {point.lone}", style=f"bold {lone_colour}")
+            blocks.append(line)
+        if point.absent:
+            blocks.append(Text(f"└ {' '.join(point.absent)}: (paragraph absent)", style="dim"))
+    blocks.append(Text("Consensus text", style="bold underline"))
+    blocks.extend(Text(visible(p)) for p in collation.consensus.split("\n") if p.strip())
+    return blocks, starts

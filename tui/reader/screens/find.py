@@ -1,0 +1,95 @@
+"""`F`: search every article of the folder and jump to a hit."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.engine.ingest.load import Corpus
+from tui.render.safe import visible
+
+MAX_HITS = 500
+CONTEXT = 14  # characters either side of a hit
+
+
+def corpus_hits(corpus: Corpus, query: str, limit: int = MAX_HITS) -> list[tuple[str, str, int]]:
+    """(article id, snippet, offset) of hits of ``query`` in the articles' text, in folder order."""
+    if not query:
+        return []
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    out = []
+    for a in corpus.articles:
+        text = a.text
+        for m in pattern.finditer(text):
+            s, e = max(0, m.start() - CONTEXT), min(len(text), m.end() + CONTEXT)
+            out.append((a.id, text[s:e].replace("\n", " "), m.start()))
+            if len(out) >= limit:
+                return out
+    return out
+
+
+class FindScreen(ModalScreen[tuple[str, str] | None]):
+    """Type a query, see hits in all articles; enter opens the article at the hit."""
+
+    DEFAULT_CSS = """
+    FindScreen { align: center middle; }
+    FindScreen > Vertical { width: 90%; height: 80%; border: round $primary; background: $surface; }
+    FindScreen #count { height: 1; color: $text-muted; padding: 0 1; }
+    FindScreen OptionList { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="find.close")]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(placeholder="search all articles", id="query")
+            yield Static(Text("type and press enter"), id="count")
+            yield OptionList(id="hits")
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.query_text = event.value
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True)
+    def run_search(self, query: str) -> None:
+        hits = corpus_hits(self.corpus, query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
+
+    def _show(self, query: str, hits: list[tuple[str, str, int]]) -> None:
+        titles = {a.id: a.title for a in self.corpus.articles} if hits else {}
+        options = []
+        for n, (article_id, snippet, _) in enumerate(hits):
+            line = Text(visible(article_id), style="bold")
+            line.append("  " + visible(titles[article_id])[:30], style="dim")
+            line.append("\n  " + visible(snippet))
+            line.highlight_words([query], style="reverse", case_sensitive=False)
+            options.append(Option(line, id=f"{n}"))
+        hit_list = self.query_one(OptionList)
+        hit_list.clear_options()
+        hit_list.add_options(options)
+        more = f" (first {MAX_HITS})" if len(hits) >= MAX_HITS else ""
+        self.query_one("#count", Static).update(Text(f"{len(hits)} hits{more} for {visible(query)}" if query else ""))
+        self.hits = hits
+        if options:
+            hit_list.highlighted = 0
+            hit_list.focus()
+
+    @on(OptionList.OptionSelected, "#hits")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        article_id = self.hits[int(event.option.id)][0]
+        self.dismiss((article_id, self.query_text))

@@ -1,0 +1,62 @@
+"""Where newsread keeps its settings, and the small settings file itself.
+
+The config dir is the platformdirs one unless ``NEWSREAD_CONFIG_DIR`` says
+otherwise (tests and snapshots set it so a developer's own settings never
+leak in).  ``settings.toml`` holds the theme and the diff ignore toggles; it
+is written atomically and a broken one is reported, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.locations import config_dir
+
+IGNORABLE = ("width", "punct", "space", "markup")
+
+
+
+@dataclass
+class Settings:
+    theme: str | None = None
+    ignore: frozenset[str] = field(default_factory=frozenset)
+    notice: str | None = None  # a problem reading the file, for the user
+
+    @property
+    def path(self) -> Path:
+        return config_dir() / "settings.toml"
+
+    @classmethod
+    def load(cls) -> Settings:
+        path = config_dir() / "settings.toml"
+        try:
+            data = tomllib.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            return cls(notice=f"{path}: unreadable settings, using defaults ({e})")
+        theme = data.get("theme")
+        ignore = data.get("ignore", [])
+        if not isinstance(theme, (str, type(None))) or not isinstance(ignore, list):
+            return cls(notice=f"{path}: field 'theme' must be a string and 'ignore' a list; using defaults")
+        return cls(theme=theme, ignore=frozenset(k for k in ignore if k in IGNORABLE))
+
+    def save(self) -> str | None:
+        """Write the file; returns a message if it could not be written."""
+        lines = []
+        if self.theme:
+            lines.append(f"theme = {json.dumps(self.theme, ensure_ascii=False)}")
+        lines.append("ignore = " + json.dumps(sorted(self.ignore)))
+        path = self.path
+        tmp = path.with_suffix(".tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text("\n".join(lines) + "\n", "utf-8")
+            os.replace(tmp, path)
+        except OSError as e:
+            return f"{path}: settings not saved ({e.strerror or e})"
+        return None

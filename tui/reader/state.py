@@ -1,0 +1,75 @@
+"""Reading state (read marks, last article, positions) kept in the store, written off the UI thread.
+
+The store commits with fsync; a write per keypress on the UI thread would
+stutter.  Writes are queued to one thread, in order, and flushed on close.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from functools import partial
+from pathlib import Path
+
+
+class ReadingState:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.store = None
+        self._queue: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def open(self) -> str | None:
+        """Open the store (call from a worker thread); returns a notice for the user, if any."""
+        from tui.engine.bookmarks.store import Store
+
+        self.store = Store.open()
+        self._thread = threading.Thread(target=self._write_loop, name="newsread-store", daemon=True)
+        self._thread.start()
+        return self.store.notice
+
+    def read_ids(self) -> set[str]:
+        return self.store.read_ids(self.folder) if self.store else set()
+
+    def last(self) -> tuple[str, float | None] | None:
+        """The last article opened here and its scroll position, if any."""
+        if self.store is None:
+            return None
+        article_id = self.store.last(self.folder)
+        return (article_id, self.store.position(self.folder, article_id)) if article_id else None
+
+    def bookmarks(self) -> list:
+        return self.store.bookmarks() if self.store else []
+
+    def save(self, method: str, *args) -> None:
+        """Queue ``store.method(folder, *args)``."""
+        if self.store is not None and not self.store.readonly:
+            self._queue.put(partial(getattr(self.store, method), self.folder, *args))
+
+    def add_bookmark(self, bookmark) -> bool:
+        """Queue saving ``bookmark``; False if the store cannot save at all."""
+        if self.store is None or self.store.readonly:
+            return False
+        self._queue.put(partial(self.store.add_bookmark, bookmark))
+        return True
+
+    def _write_loop(self) -> None:
+        while (write := self._queue.get()) is not None:
+            write()
+            self._queue.task_done()
+        self._queue.task_done()
+
+    def flush(self) -> None:
+        """Wait until every queued write is done (before reading what was written)."""
+        if self._thread is not None:
+            self._queue.join()
+
+    def close(self) -> None:
+        """Write what is queued, then close the store."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(timeout=5)
+            self._thread = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None

@@ -1,0 +1,162 @@
+"""The file list: every file with its articles, read/unread and variant badges.
+
+Labels are drawn at paint time from the list's state (read ids, badges), so
+marking an article read or filling in badges after grouping only repaints
+the rows concerned.  Labels are plain ``Text``: file names and titles are
+never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.engine.ingest.load import Corpus
+from tui.engine.model import Article, Skipped, TextFile
+from tui.render.safe import visible
+
+Entry = Article | TextFile | Skipped
+UNFOLD_MAX = 2000  # folders with more articles start with their files folded
+
+
+def article_label(article: Article) -> str:
+    """What the list shows for an article: its number and title (untitled ones say so)."""
+    title = visible(article.title)
+    return f"{article.index}. (untitled) {title}" if article.untitled else f"{article.index}. {title}"
+
+
+class FileList(Tree[Entry]):
+    """Files expandable into articles; skipped files greyed with their reason."""
+
+    COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {
+        "files--unread",
+        "files--read",
+        "files--badge",
+        "files--skipped",
+        "files--untitled",
+    }
+    _filling = False  # inside fill(): adding nodes does not invalidate (see _invalidate)
+    DEFAULT_CSS = """
+    FileList { width: 38; border-right: tall $panel; background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    FileList > .files--unread { color: $nr-unread; text-style: bold; }
+    FileList > .files--read { color: $text-muted; }
+    FileList > .files--badge { color: $accent; text-style: bold; }
+    FileList > .files--skipped { color: $text-disabled; text-style: italic; }
+    FileList > .files--untitled { text-style: italic; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("files", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.read: set[str] = set()
+        self.badges: dict[str, int] = {}
+        self.nodes: dict[str, TreeNode[Entry]] = {}
+        self.file_nodes: dict[str, TreeNode[Entry]] = {}
+
+    def process_label(self, label: str | Text) -> Text:
+        return Text(label) if isinstance(label, str) else label
+
+    def fill(self, corpus: Corpus) -> None:
+        """Show ``corpus``: files with their articles, skipped files greyed at the end.
+
+        A big folder starts with its files folded and a file's articles are
+        added when it is unfolded, so 10,000 articles never freeze the screen.
+        """
+        self.clear()
+        self.nodes = {}
+        self.file_nodes = {}
+        unfold = sum(len(f.articles) for f in corpus.files) <= UNFOLD_MAX
+        self._filling = True
+        try:
+            for f in corpus.files:
+                node = self.root.add(visible(f.relpath), data=f, allow_expand=bool(f.articles))
+                self.file_nodes[f.relpath] = node
+                if unfold:
+                    self._add_articles(node)
+                    node.expand()
+            for s in corpus.skipped:
+                self.root.add_leaf(f"{visible(s.relpath)} — {visible(s.reason)}", data=s)
+        finally:
+            self._filling = False
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        # Tree invalidates its line cache and layout on every node added; a
+        # fill adds thousands, so it invalidates once at the end instead.
+        if not self._filling:
+            super()._invalidate()
+
+    def _add_articles(self, node: TreeNode[Entry]) -> None:
+        if node.children or not isinstance(node.data, TextFile):
+            return
+        for a in node.data.articles:
+            self.nodes[a.id] = node.add_leaf(article_label(a), data=a)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
+        self._add_articles(event.node)
+
+    def set_read(self, ids: set[str]) -> None:
+        changed = ids ^ self.read
+        self.read = set(ids)
+        self._repaint(changed)
+
+    def mark_read(self, article_id: str) -> None:
+        if article_id not in self.read:
+            self.read.add(article_id)
+            self._repaint({article_id})
+
+    def set_badges(self, badges: dict[str, int]) -> None:
+        changed = set(badges) ^ set(self.badges) | {k for k in badges if self.badges.get(k) != badges[k]}
+        self.badges = dict(badges)
+        self._repaint(changed)
+
+    def _repaint(self, ids: set[str]) -> None:
+        for article_id in ids:
+            node = self.nodes.get(article_id)
+            if node is not None:
+                node.refresh()
+
+    def show_article(self, article: Article) -> None:
+        """Put the cursor on ``article`` (unfolding its file) without opening it again."""
+        parent = self.file_nodes.get(article.file)
+        if parent is None:
+            return
+        self._add_articles(parent)
+        if not parent.is_expanded:
+            parent.expand()
+        node = self.nodes.get(article.id)
+        if node is None:
+            return
+        if node.line >= 0:  # laid out already: move now, in the same frame as the article
+            self._cursor_to(node)
+        else:
+            self.call_after_refresh(self._cursor_to, node)
+
+    def _cursor_to(self, node: TreeNode[Entry]) -> None:
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    def get_label_width(self, node: TreeNode[Entry]) -> int:
+        # Tree measures every label to size its scroll width; ours never scrolls
+        # sideways, and rendering 10,000 labels at once would stall the screen.
+        return 0
+
+    def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
+        data = node.data
+        text = super().render_label(node, base_style, style)
+        if isinstance(data, Skipped):
+            text.stylize(self.get_component_rich_style("files--skipped", partial=True))
+        if isinstance(data, Article):
+            unread = data.id not in self.read
+            mark = Text("● " if unread else "  ", style=self.get_component_rich_style("files--unread", partial=True))
+            kind = "files--unread" if unread else "files--read"
+            text.stylize(self.get_component_rich_style(kind, partial=True))
+            if data.untitled:
+                text.stylize(self.get_component_rich_style("files--untitled", partial=True))
+            count = self.badges.get(data.id)
+            badge = Text(f"×{count} " if count else "", style=self.get_component_rich_style("files--badge", partial=True))
+            text = Text.assemble(mark, badge, text)
+        return text
