@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rapidfuzz.distance import Levenshtein  # noqa: E402
+from rapidfuzz.distance import Levenshtein
 
 from tui.engine.diff.compare import SEP, compare, paragraphs
 from tui.engine.ingest.load import load
@@ -105,7 +105,7 @@ def main() -> int:
     print()
     print(f"{'bounded worst cases (newsread compare only)':<60} {'seconds':>10}")
     for label, (x, y) in stress_cases(corpus).items():
-        print(f"{label:<60} {best_time(lambda: compare(x, y), args.budget, 3):10.3f}")
+        print(f"{label:<60} {best_time(lambda x=x, y=y: compare(x, y), args.budget, 3):10.3f}")
     return 0 if ok else 1
 
 

@@ -32,9 +32,9 @@ for name in ("CONFIG", "DATA", "CACHE"):
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Label  # noqa: E402
 
-from tui.engine.ingest.load import load
-from tui.locations import bundled_seeds
-from tui.reader.app import NewsreadApp
+from tui.engine.ingest.load import load  # noqa: E402
+from tui.locations import bundled_seeds  # noqa: E402
+from tui.reader.app import NewsreadApp  # noqa: E402
 
 SIZE = (120, 40)
 

@@ -80,4 +80,4 @@ def out(text: str = "") -> None:
     print(visible(text) if sys.stdout.isatty() else text)
 
 
-__all__ = ["Parser", "UsageError", "RefError", "add_folder", "load_corpus", "print_json", "out", "fail"]
+__all__ = ["Parser", "RefError", "UsageError", "add_folder", "fail", "load_corpus", "out", "print_json"]

@@ -18,6 +18,7 @@ has it: a move is layout, its text is what counts.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -155,7 +156,7 @@ def _split_lacunae(edits: dict[str, list[Edit]]) -> dict[str, list[Edit]]:
                 continue
             inner = [x for x in others if e.start < x < e.end]
             bounds = [e.start, *inner, e.end]
-            out[sig] += [Edit(s, t, "", lacuna=True) for s, t in zip(bounds, bounds[1:])]
+            out[sig] += [Edit(s, t, "", lacuna=True) for s, t in itertools.pairwise(bounds)]
     return out
 
 

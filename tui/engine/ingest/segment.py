@@ -96,9 +96,7 @@ def article_starts(lines: list[str], kinds: list[Kind]) -> list[int]:
         k, s = kinds[i], lines[i].strip()
         blanks = i - prev - 1 if prev >= 0 else 0
         prev = i
-        if not starts:
-            new = True
-        elif story.closed or blanks >= CLOSE_BLANKS:
+        if not starts or story.closed or blanks >= CLOSE_BLANKS:
             new = True
         elif k is Kind.HEADING and story.has_body:
             new = story.dateline_opened or _has_furniture(n, content, kinds, lines)

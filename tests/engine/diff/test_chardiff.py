@@ -1,5 +1,7 @@
 """Character diff: correct opcodes, and the cleanup rules that make them readable."""
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,7 +123,7 @@ def test_a_sentence_by_sentence_diff_rebuilds_both_sides(a, b):
         chardiff.PIECE = piece
     assert apply(ops, a, b) == b
     pos_a = pos_b = 0
-    for tag, i1, i2, j1, j2 in ops:
+    for _tag, i1, i2, j1, j2 in ops:
         assert (i1, j1) == (pos_a, pos_b) and (i1 < i2 or j1 < j2)
         pos_a, pos_b = i2, j2
     assert (pos_a, pos_b) == (len(a), len(b))
@@ -138,7 +140,7 @@ def test_opcodes_cover_both_sides_and_rebuild_b(a, b):
         assert tag in ("equal", "replace", "insert", "delete")
         pos_a, pos_b = i2, j2
     assert (pos_a, pos_b) == (len(a), len(b))
-    for prev, cur in zip(ops, ops[1:]):
+    for prev, cur in itertools.pairwise(ops):
         if prev[0] != "equal" and cur[0] != "equal":  # only a peeled width swap stands beside an edit
             assert any(op[2] - op[1] == op[4] - op[3] == 1 and width_char(a[op[1]]) == width_char(b[op[3]]) for op in (prev, cur))
 

@@ -49,7 +49,7 @@ def test_articles_concatenate_to_the_text(text):
     arts = segment(text, "f.txt")
     assert "".join(a.raw for a in arts) == text
     assert arts[0].start == 0 and arts[-1].end == len(text)
-    lines, starts = split_lines(text)
+    _lines, starts = split_lines(text)
     line_starts = set(starts)
     for a in arts:
         assert a.start in line_starts or a.start == len(text)  # articles start at a line start

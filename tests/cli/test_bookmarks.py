@@ -5,9 +5,10 @@ import shutil
 
 import pytest
 from conftest import SEEDS
-from test_cli import run
 
 from tui.engine.bookmarks.bookmark import W3C_CONTEXT
+
+from .test_cli import run
 
 KEYS = {"id", "file", "article", "title", "quote", "note", "created", "orphaned", "anchor", "via_variant"}
 SOLO = "003_d8c59b5a4561fd51.txt"
@@ -148,7 +149,7 @@ def test_a_store_that_cannot_be_written_says_so(capsys, tmp_path, monkeypatch):
 
 def test_lead_story_passage_deleted_lists_via_variant(capsys, news):
     lead = "001_f369ed2dbcb57396.txt"
-    code, out, _ = run(capsys, "bookmarks", "add", "001#1", "--quote", "服务重大战略。北京聚焦推动京津冀协同发展", "--folder", str(news))
+    code, _out, _ = run(capsys, "bookmarks", "add", "001#1", "--quote", "服务重大战略。北京聚焦推动京津冀协同发展", "--folder", str(news))
     assert code == 0
     text = (news / lead).read_text(encoding="utf-8")
     start = text.index("服务重大战略")
@@ -196,7 +197,7 @@ def test_text_that_is_not_utf8_is_still_saved(capsys, tmp_path):
     path = tmp_path / "lone.json"
     path.write_text(lone % (SOLO, QUOTE), encoding="utf-8")
     assert run(capsys, "bookmarks", "import", str(path))[0] == 0
-    code, out, _ = run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE, "--note", "\udcff")  # argv of a non-UTF-8 locale
+    code, _out, _ = run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE, "--note", "\udcff")  # argv of a non-UTF-8 locale
     assert code == 0
     quotes = sorted(b["quote"] for b in listing(capsys))
     assert quotes == sorted([QUOTE, "\ufffd" + QUOTE])

@@ -2,7 +2,7 @@
 
 import json
 
-from test_cli import run
+from .test_cli import run
 
 MEMBER_KEYS = {"id", "file", "title", "siglum", "similarity", "coverage"}
 

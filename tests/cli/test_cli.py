@@ -51,7 +51,7 @@ def test_show_raw_is_the_exact_slice(capsys, seeds):
 
 
 def test_show_whole_file(capsys, seeds):
-    code, out, _ = run(capsys, "show", "002", "--raw")
+    _code, out, _ = run(capsys, "show", "002", "--raw")
     assert out.rstrip("\n") == next(seeds.glob("002_*")).read_text(encoding="utf-8").rstrip("\n")
 
 

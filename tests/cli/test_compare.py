@@ -90,7 +90,7 @@ def test_diff_errors_are_one_line_and_exit_two(capsys):
         ("diff", "000", "001", "--ignore", "colour"),
         ("diff", "000", "001", "--width", "5"),
     ):
-        code, out, err = run_exit(capsys, *argv)
+        code, _out, err = run_exit(capsys, *argv)
         assert code == 2, argv
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
