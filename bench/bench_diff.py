@@ -73,7 +73,10 @@ def stress_cases(corpus) -> dict[str, tuple[list[str], list[str]]]:
     other = paragraphs(corpus.files[3].articles) * 10
     return {
         f"all seed paragraphs shuffled ({len(every)} pars)": (every, shuffled),
-        f"no identical pair, x4 ({4 * len(every)} pars)": ([p + "甲" for p in every] * 4, [p + "乙" for p in every] * 4),
+        f"no identical pair, x4 ({4 * len(every)} pars)": (
+            [p + "甲" for p in every] * 4,
+            [p + "乙" for p in every] * 4,
+        ),
         f"unrelated pages x10 ({len(first)}/{len(other)} pars)": (first, other),
         f"a page with no blank lines x16 ({len(lead_a)} ch, 1 par)": ([lead_a], [lead_b]),
     }

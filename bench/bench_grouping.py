@@ -111,7 +111,10 @@ WARM_RUNS = 5  # warm runs are short and this machine is noisy: the median of fi
 def corpus_for(n: int, seed: int) -> Path:
     folder = HERE / "out" / f"corpus-{n}-s{seed}"
     if not (folder / "truth.json").exists():
-        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), str(folder), "--articles", str(n), "--seed", str(seed)], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "gen_corpus.py"), str(folder), "--articles", str(n), "--seed", str(seed)],
+            check=True,
+        )
     return folder
 
 
@@ -147,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         mb = size_mb(folder)
         with tempfile.TemporaryDirectory() as cache:
             print(row("newsread cold", n, mb, run_child("newsread", folder, Path(cache))), flush=True)
-            warm = sorted((run_child("newsread", folder, Path(cache)) for _ in range(WARM_RUNS)), key=lambda r: r["wall"])
+            warm = sorted(
+                (run_child("newsread", folder, Path(cache)) for _ in range(WARM_RUNS)), key=lambda r: r["wall"]
+            )
             print(row("newsread warm", n, mb, warm[len(warm) // 2]), flush=True)
             walls = ", ".join(f"{r['wall']:.2f}" for r in warm)
             print(f"(warm runs: {walls} s; the median is shown)", flush=True)

@@ -37,7 +37,10 @@ def time_list(folder: Path, repeat: int, cache: Path | None) -> tuple[list[float
             t0 = time.perf_counter()
             out = subprocess.run(
                 [sys.executable, "-m", "tui", "list", "--json", "--folder", str(folder)],
-                capture_output=True, check=True, cwd=ROOT, env=env,
+                capture_output=True,
+                check=True,
+                cwd=ROOT,
+                env=env,
             )
             times.append(time.perf_counter() - t0)
         size = len(out.stdout)
@@ -54,7 +57,10 @@ def main() -> int:
         folder = Path(tmp) / "corpus"
         generate(folder, args.articles, files=args.files, seed=1)
         mb = sum(f.stat().st_size for f in folder.glob("*.txt")) / 1e6
-        rows = [("seeds (5 files)", ROOT / "seeds"), (f"{args.files} files, {args.articles} articles, {mb:.1f} MB", folder)]
+        rows = [
+            ("seeds (5 files)", ROOT / "seeds"),
+            (f"{args.files} files, {args.articles} articles, {mb:.1f} MB", folder),
+        ]
         print("| folder | run | best s | median s | JSON bytes |\n|---|---|---:|---:|---:|")
         for name, path in rows:
             for run, cache in (("cold", None), ("warm", Path(tmp) / "cache")):

@@ -78,7 +78,9 @@ def bench_store(tmp: Path, bookmarks) -> None:
     for b in bookmarks * 2:
         _, s = timed(store.add_bookmark, replace(b, id=f"{len(saves):032x}"))
         saves.append(s * 1000)
-    print(f"add_bookmark x{len(saves)}: median {statistics.median(saves):.2f} ms, p95 {sorted(saves)[int(len(saves) * 0.95)]:.2f} ms")
+    print(
+        f"add_bookmark x{len(saves)}: median {statistics.median(saves):.2f} ms, p95 {sorted(saves)[int(len(saves) * 0.95)]:.2f} ms"
+    )
     pos = [timed(store.set_position, tmp, f"a#{i}", i)[1] * 1000 for i in range(200)]
     print(f"set_position x200: median {statistics.median(pos):.2f} ms")
     _, secs = timed(store.bookmarks)
@@ -117,6 +119,7 @@ def scramble_into(folder: Path, rng) -> None:
     for k in range(95):
         text = texts[k % len(texts)]
         (folder / "extra" / f"{k:03}.txt").write_text("".join(rng.sample(text, len(text))), encoding="utf-8")
+
 
 if __name__ == "__main__":
     main()

@@ -150,7 +150,9 @@ async def key_latency(app, pilot, key: str, times: int) -> tuple[list[float], li
     return first, last
 
 
-async def bench_keys(folder: Path, open_ref: str | None, keys: list[str], times: int) -> dict[str, tuple[list[float], list[float]]]:
+async def bench_keys(
+    folder: Path, open_ref: str | None, keys: list[str], times: int
+) -> dict[str, tuple[list[float], list[float]]]:
     app = NewsreadApp(folder, open_ref=open_ref, poll=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -212,7 +214,9 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {found} articles, headless {SIZE[0]}x{SIZE[1]}")
 
     worst, total = asyncio.run(bench_stall(big))  # first: a cold grouping cache
-    print(f"indexing+grouping {found} articles (cold cache): {total:.1f} s, longest event-loop stall {worst * 1000:.1f} ms (target < 100)")
+    print(
+        f"indexing+grouping {found} articles (cold cache): {total:.1f} s, longest event-loop stall {worst * 1000:.1f} ms (target < 100)"
+    )
 
     paints = 5 * reps
     minimal, reader = [], []
@@ -221,7 +225,9 @@ def main() -> None:
         reader.append(first_paint(lambda: NewsreadApp(bundled_seeds(), poll=False)))
     m, r = statistics.median(minimal), statistics.median(reader)
     full = statistics.median(full_layout() for _ in range(reps))
-    print(f"first paint: one-label app {m * 1000:.0f} ms, NewsreadApp(seeds) {r * 1000:.0f} ms, ratio {r / m:.2f} (target <= 1.5)")
+    print(
+        f"first paint: one-label app {m * 1000:.0f} ms, NewsreadApp(seeds) {r * 1000:.0f} ms, ratio {r / m:.2f} (target <= 1.5)"
+    )
     print(f"full layout painted (file list, pane, footer): {full * 1000:.0f} ms after construction")
 
     print(f"open lead diff (000#2, d): {ms(asyncio.run(bench_diff(reps)))}")
@@ -233,7 +239,6 @@ def main() -> None:
     ):
         for key, (first, last) in asyncio.run(bench_keys(folder, ref, keys, presses)).items():
             print(f"{label}, {key}: first frame {ms(first)}; settled {ms(last)}")
-
 
 
 if __name__ == "__main__":

@@ -274,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--grouped", type=float, default=0.1, help="share of articles in planted groups (0 for none)")
     args = p.parse_args(argv)
     truth = generate(args.out, args.articles, args.files, args.seed, args.grouped)
-    print(f"{truth['articles']} articles, {len(truth['groups'])} planted groups, {len(truth['pairs'])} pairs -> {args.out}")
+    print(
+        f"{truth['articles']} articles, {len(truth['groups'])} planted groups, {len(truth['pairs'])} pairs -> {args.out}"
+    )
     return 0
 
 

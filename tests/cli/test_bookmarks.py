@@ -127,7 +127,9 @@ def test_export_to_stdout(capsys):
     assert code == 0 and json.loads(out)["first"]["items"][0]["target"]["selector"][0]["exact"] == QUOTE
 
 
-@pytest.mark.parametrize("content", ["not json", '{"type": "AnnotationCollection", "first": {"items": [{"x": 1}]}}', "[1]"])
+@pytest.mark.parametrize(
+    "content", ["not json", '{"type": "AnnotationCollection", "first": {"items": [{"x": 1}]}}', "[1]"]
+)
 def test_import_of_a_bad_file_is_a_one_line_error(capsys, tmp_path, content):
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
@@ -149,7 +151,16 @@ def test_a_store_that_cannot_be_written_says_so(capsys, tmp_path, monkeypatch):
 
 def test_lead_story_passage_deleted_lists_via_variant(capsys, news):
     lead = "001_f369ed2dbcb57396.txt"
-    code, _out, _ = run(capsys, "bookmarks", "add", "001#1", "--quote", "服务重大战略。北京聚焦推动京津冀协同发展", "--folder", str(news))
+    code, _out, _ = run(
+        capsys,
+        "bookmarks",
+        "add",
+        "001#1",
+        "--quote",
+        "服务重大战略。北京聚焦推动京津冀协同发展",
+        "--folder",
+        str(news),
+    )
     assert code == 0
     text = (news / lead).read_text(encoding="utf-8")
     start = text.index("服务重大战略")
@@ -179,7 +190,10 @@ def positioned(**position):
     [
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         (positioned(start=0, end=10**400), "out of range"),
-        ('{"type": "Annotation", "target": {"source": "a.txt", "selector": [{"type": "TextQuoteSelector", "exact": "x"}, {"type": "TextPositionSelector", "start": 1e400}]}}', "not a number"),
+        (
+            '{"type": "Annotation", "target": {"source": "a.txt", "selector": [{"type": "TextQuoteSelector", "exact": "x"}, {"type": "TextPositionSelector", "start": 1e400}]}}',
+            "not a number",
+        ),
         (positioned(start=-50, end=3), "out of range"),
         (positioned(start=9, end=3), "TextPositionSelector from 9 to 3"),
     ],
@@ -197,7 +211,9 @@ def test_text_that_is_not_utf8_is_still_saved(capsys, tmp_path):
     path = tmp_path / "lone.json"
     path.write_text(lone % (SOLO, QUOTE), encoding="utf-8")
     assert run(capsys, "bookmarks", "import", str(path))[0] == 0
-    code, _out, _ = run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE, "--note", "\udcff")  # argv of a non-UTF-8 locale
+    code, _out, _ = run(
+        capsys, "bookmarks", "add", "003#2", "--quote", QUOTE, "--note", "\udcff"
+    )  # argv of a non-UTF-8 locale
     assert code == 0
     quotes = sorted(b["quote"] for b in listing(capsys))
     assert quotes == sorted([QUOTE, "\ufffd" + QUOTE])

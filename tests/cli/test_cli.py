@@ -29,7 +29,16 @@ def test_list_json_shape(capsys):
     assert all(set(a) == KEYS for a in data["articles"])
     first = data["articles"][0]
     assert first["id"] == first["file"] + "#1" and first["encoding"] == "utf-8"
-    assert [a["start_line"] for a in data["articles"] if a["file"].startswith("001")] == [3, 101, 111, 125, 129, 141, 147, 153]
+    assert [a["start_line"] for a in data["articles"] if a["file"].startswith("001")] == [
+        3,
+        101,
+        111,
+        125,
+        129,
+        141,
+        147,
+        153,
+    ]
 
 
 def test_list_table_is_readable(capsys):
@@ -142,7 +151,9 @@ def test_json_escapes_bidi_and_c1_controls(tmp_path, capsys):
 
 def test_a_broken_pipe_exits_141():
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui", "diff", "001#1", "002#1", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", "tui", "diff", "001#1", "002#1", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     proc.stdout.close()  # the reader is gone before the diff is written, like `| head -c 0`
     assert proc.wait(timeout=60) == 141

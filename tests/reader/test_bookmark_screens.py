@@ -55,7 +55,13 @@ def entries(store):
     marks = [
         bookmark("003_d8c59b5a4561fd51.txt#2", "2021年以来,甘肃全面实施乡村振兴战略", "乡村 [red]振兴[/red]"),
         bookmark("001_f369ed2dbcb57396.txt#1", "服务重大战略"),
-        replace(bookmark("004_80446cc888259cef.txt#4", "四张小桌"), exact="早已删去的一段\x1b[31m文字", start=0, end=3, article_start=0),
+        replace(
+            bookmark("004_80446cc888259cef.txt#4", "四张小桌"),
+            exact="早已删去的一段\x1b[31m文字",
+            start=0,
+            end=3,
+            article_start=0,
+        ),
     ]
     for b in marks:
         assert store.add_bookmark(b)

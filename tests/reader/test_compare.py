@@ -134,7 +134,9 @@ async def test_witnesses_too_long_to_lay_out_get_a_pointer_to_the_command_line(s
         assert screen.view.rows == ()
         await pilot.press("c")
         await settle(app, pilot)
-        assert isinstance(app.screen, CollationScreen) and "newsread collate" in str(app.screen.query_one("#summary").render())
+        assert isinstance(app.screen, CollationScreen) and "newsread collate" in str(
+            app.screen.query_one("#summary").render()
+        )
         await pilot.press("right_square_bracket")
         assert app.screen.view.blocks == []
 

@@ -41,7 +41,16 @@ def test_find_hits_are_exactly_the_occurrences(paragraphs, query):
 
 
 def _row(op, a_text, b_text):
-    return SimpleNamespace(op=op, a=None if op == "insert" else (0, 1), b=None if op == "delete" else (0, 1), a_text=a_text, b_text=b_text, changes=(), moved_from=None, moved_to=None)
+    return SimpleNamespace(
+        op=op,
+        a=None if op == "insert" else (0, 1),
+        b=None if op == "delete" else (0, 1),
+        a_text=a_text,
+        b_text=b_text,
+        changes=(),
+        moved_from=None,
+        moved_to=None,
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -78,5 +87,7 @@ def test_a_capped_article_keeps_exactly_its_first_limit_characters(paragraphs, l
     assert "".join(b.text for b in kept) == "".join(paragraphs)[:limit]
     assert f"{total - limit:,} more characters" in note and "newsread show a.txt#1" in note
     lines = layout(kept, 20, note)
-    assert "".join(note[ln.start : ln.end] for ln in lines if ln.block == NOTE).replace(" ", "") == note.replace(" ", "")
+    assert "".join(note[ln.start : ln.end] for ln in lines if ln.block == NOTE).replace(" ", "") == note.replace(
+        " ", ""
+    )
     assert all(ln.block < len(kept) for ln in lines)  # the note is no paragraph

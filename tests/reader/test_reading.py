@@ -140,7 +140,9 @@ async def test_resizes_without_crash_or_overlong_rows(seeds, size):
         await pilot.pause()
         pane = app.reader.query_one(ArticleView)
         width = pane.scrollable_content_region.width
-        assert all(cell_len(pane.blocks[ln.block].text[ln.start : ln.end]) <= width for ln in pane.lines if ln.block >= 0)
+        assert all(
+            cell_len(pane.blocks[ln.block].text[ln.start : ln.end]) <= width for ln in pane.lines if ln.block >= 0
+        )
         for y in range(pane.size.height):
             assert pane.render_line(y).cell_length == width
         assert pane.anchor()[0] == top[0]  # same paragraph at the top
@@ -198,7 +200,10 @@ async def test_the_start_hint_wraps_at_80_columns(seeds):
 
 async def test_the_scrollbar_follows_the_article_length(tmp_path):
     (tmp_path / "a.txt").write_text("# 短的一篇\n\n一段话。\n", "utf-8")
-    (tmp_path / "b.txt").write_text("# 长的一篇\n\n" + "\n\n".join(f"第{n}段。" + "新闻内容" * 30 + "。" for n in range(60)) + "\n\n全文完。\n", "utf-8")
+    (tmp_path / "b.txt").write_text(
+        "# 长的一篇\n\n" + "\n\n".join(f"第{n}段。" + "新闻内容" * 30 + "。" for n in range(60)) + "\n\n全文完。\n",
+        "utf-8",
+    )
     app = make_app(tmp_path, open_ref="a.txt#1")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -231,7 +236,9 @@ async def test_a_capped_article_ends_with_a_note_that_is_no_paragraph(tmp_path, 
     import tui.reader.widgets.article_view as article_view
 
     monkeypatch.setattr(article_view, "SHOWN_MAX", 300)
-    (tmp_path / "a.txt").write_text("# 很长的一篇\n\n" + "\n\n".join(f"第{n}段，内容。" * 8 for n in range(40)) + "\n", "utf-8")
+    (tmp_path / "a.txt").write_text(
+        "# 很长的一篇\n\n" + "\n\n".join(f"第{n}段，内容。" * 8 for n in range(40)) + "\n", "utf-8"
+    )
     app = make_app(tmp_path, open_ref="a.txt#1")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)

@@ -23,7 +23,10 @@ async def test_markup_and_escapes_shown_literally_and_app_keeps_running(tmp_path
         await pilot.press("j", "k")
         await pilot.pause()
         assert app.is_running
-        labels = [str(app.reader.files.render_label(n, app.reader.files.rich_style, app.reader.files.rich_style)) for n in app.reader.files.root.children]
+        labels = [
+            str(app.reader.files.render_label(n, app.reader.files.rich_style, app.reader.files.rich_style))
+            for n in app.reader.files.root.children
+        ]
         assert any("[red]evil[b]␛[31m.txt" in label for label in labels)
         header = str(app.reader.query_one("#header").render())
         assert "[red]evil[b]␛[31m.txt" in header and "\x1b" not in header

@@ -53,7 +53,13 @@ def run_list(args: argparse.Namespace) -> int:
         print_json(list_json(corpus))
         return 0
     rows = [
-        (a.id, f"{a.start_line}-{a.end_line}", str(a.chars), f.encoding, ("(untitled) " if a.untitled else "") + a.title)
+        (
+            a.id,
+            f"{a.start_line}-{a.end_line}",
+            str(a.chars),
+            f.encoding,
+            ("(untitled) " if a.untitled else "") + a.title,
+        )
         for f in corpus.files
         for a in f.articles
     ]
@@ -70,7 +76,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def add_show(sub) -> None:
-    p = sub.add_parser("show", help="print one article", description="Print one article (REF: FILE#N, FILE#N-M or FILE).")
+    p = sub.add_parser(
+        "show", help="print one article", description="Print one article (REF: FILE#N, FILE#N-M or FILE)."
+    )
     p.add_argument("ref", metavar="REF")
     add_folder(p)
     p.add_argument("--raw", action="store_true", help="the raw text, without paragraph repair")

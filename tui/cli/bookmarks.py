@@ -77,7 +77,9 @@ def line(p: Placed) -> str:
 def add_folder_late(p: argparse.ArgumentParser) -> None:
     """--folder/--max-bytes after a sub-subcommand too, without hiding values given before it."""
     p.add_argument("--folder", metavar="DIR", default=argparse.SUPPRESS, help="folder (default: the bundled seeds)")
-    p.add_argument("--max-bytes", type=int, metavar="N", default=argparse.SUPPRESS, help="skip files larger than N bytes")
+    p.add_argument(
+        "--max-bytes", type=int, metavar="N", default=argparse.SUPPRESS, help="skip files larger than N bytes"
+    )
 
 
 def add_bookmarks(sub) -> None:
@@ -95,13 +97,23 @@ def add_bookmarks(sub) -> None:
     a.add_argument("--quote", required=True, metavar="TEXT", help="the passage (must occur in the article)")
     a.add_argument("--note", default="", metavar="TEXT")
     a.set_defaults(run=run_add)
-    r = actions.add_parser("rm", help="remove a bookmark", description="Remove a bookmark (ID or a unique prefix of it).")
+    r = actions.add_parser(
+        "rm", help="remove a bookmark", description="Remove a bookmark (ID or a unique prefix of it)."
+    )
     r.add_argument("id", metavar="ID")
     r.set_defaults(run=run_rm)
-    e = actions.add_parser("export", help="write W3C Web Annotation JSON", description="Export the folder's bookmarks as W3C Web Annotation JSON (FILE '-' is stdout).")
+    e = actions.add_parser(
+        "export",
+        help="write W3C Web Annotation JSON",
+        description="Export the folder's bookmarks as W3C Web Annotation JSON (FILE '-' is stdout).",
+    )
     e.add_argument("file", metavar="FILE")
     e.set_defaults(run=run_export)
-    i = actions.add_parser("import", help="read W3C Web Annotation JSON", description="Import bookmarks from W3C Web Annotation JSON; ones already there are skipped.")
+    i = actions.add_parser(
+        "import",
+        help="read W3C Web Annotation JSON",
+        description="Import bookmarks from W3C Web Annotation JSON; ones already there are skipped.",
+    )
     i.add_argument("file", metavar="FILE")
     i.set_defaults(run=run_import)
     for child in (a, r, e, i):
@@ -139,7 +151,9 @@ def run_rm(args: argparse.Namespace) -> int:
     with open_store(writing=True) as store:
         hits = store.find_bookmarks(args.id) if args.id else []
         if len(hits) != 1:
-            raise UsageError(f"no bookmark {args.id}" if not hits else f"{args.id}: ambiguous, matches {len(hits)} bookmarks")
+            raise UsageError(
+                f"no bookmark {args.id}" if not hits else f"{args.id}: ambiguous, matches {len(hits)} bookmarks"
+            )
         if not store.remove_bookmark(hits[0].id):
             raise UsageError(f"bookmark not removed: {store.notice}")
     print(f"removed {hits[0].id}", file=sys.stderr)
@@ -207,4 +221,3 @@ def run_import(args: argparse.Namespace) -> int:
             raise UsageError(f"bookmarks not imported: {store.notice}")
     print(f"imported {added} new bookmarks ({len(bookmarks) - added} already there)", file=sys.stderr)
     return 0
-

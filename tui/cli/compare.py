@@ -65,7 +65,12 @@ def add_diff(sub) -> None:
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     add_ignore(p)
     p.add_argument("--width", type=positive_int, metavar="N", help="output width in cells (default: the terminal's)")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour (auto: on a terminal without NO_COLOR)")
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour (auto: on a terminal without NO_COLOR)",
+    )
     p.add_argument("--unified", action="store_true", help="one column: - lines of REF_A, + lines of REF_B")
     p.set_defaults(run=run_diff)
 
@@ -127,7 +132,9 @@ def diff_json(ref_a: str, ref_b: str, cmp: Comparison) -> dict:
 
 def summary(cmp: Comparison) -> str:
     s = cmp.stats
-    ops = f"{s['equal']} equal, {s['replace']} changed, {s['delete']} deleted, {s['insert']} inserted, {s['move']} moved"
+    ops = (
+        f"{s['equal']} equal, {s['replace']} changed, {s['delete']} deleted, {s['insert']} inserted, {s['move']} moved"
+    )
     kinds = ", ".join(f"{s[k]} {k}" for k in KINDS if s[k])
     return f"{ops} paragraphs; changes: {kinds or 'none'}; similarity {cmp.similarity:.3f}"
 

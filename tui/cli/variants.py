@@ -66,7 +66,14 @@ def run_variants(args: argparse.Namespace) -> int:
     head = ("", "SIGLUM", "SIM", "COVER", "ID")
     for g in groups:
         rows = [
-            ("*" if m.siglum == g.base else "", m.siglum, f"{m.similarity:.3f}", f"{m.coverage:.3f}", m.article_id, label(m))
+            (
+                "*" if m.siglum == g.base else "",
+                m.siglum,
+                f"{m.similarity:.3f}",
+                f"{m.coverage:.3f}",
+                m.article_id,
+                label(m),
+            )
             for m in g.members
         ]
         widths = [max(cell_len(visible(r[i])) for r in [head, *rows]) for i in range(5)]

@@ -43,7 +43,9 @@ class NewsreadApp(App):
         Binding("ctrl+p", "command_palette", "Go to", show=False, id="app.palette"),
     ]
 
-    def __init__(self, folder: str | Path, *, open_ref: str | None = None, theme_name: str | None = None, poll: bool = True) -> None:
+    def __init__(
+        self, folder: str | Path, *, open_ref: str | None = None, theme_name: str | None = None, poll: bool = True
+    ) -> None:
         super().__init__()
         self.folder = Path(folder)
         self.open_ref = open_ref
@@ -144,7 +146,9 @@ class NewsreadApp(App):
         if self.reader.built:
             self.reader.update_status()
 
-    def show_corpus(self, corpus: Corpus, read: set[str] = frozenset(), folder_stamps: list[tuple] | None = None) -> None:
+    def show_corpus(
+        self, corpus: Corpus, read: set[str] = frozenset(), folder_stamps: list[tuple] | None = None
+    ) -> None:
         """Show a (re)loaded corpus, keeping the open article and place when there is one."""
         current = self.reader.article
         anchor = self.reader.pane.anchor() if current else None
@@ -313,7 +317,12 @@ class NewsreadApp(App):
         """(paragraph, start, end) of the bookmarked passages shown in ``article``."""
         from tui.engine.bookmarks.anchor import text_spans
 
-        return [span for p in self.placed if p.anchor and p.anchor.article.id == article.id for span in text_spans(article, p.anchor.start, p.anchor.end)]
+        return [
+            span
+            for p in self.placed
+            if p.anchor and p.anchor.article.id == article.id
+            for span in text_spans(article, p.anchor.start, p.anchor.end)
+        ]
 
     def bookmark_paragraph(self, article: Article, index: int) -> None:
         """`m`: ask for a note, then bookmark paragraph ``index`` of ``article``."""
@@ -326,7 +335,11 @@ class NewsreadApp(App):
         from tui.reader.screens.bookmarks import NoteScreen
 
         if self.state is None or self.state.store is None or self.state.store.readonly:
-            self.notify(self.state.store.notice if self.state and self.state.store else "bookmarks are not available yet", severity="warning", markup=False)
+            self.notify(
+                self.state.store.notice if self.state and self.state.store else "bookmarks are not available yet",
+                severity="warning",
+                markup=False,
+            )
             return
         paragraph = article.paragraphs[index]
         start, end = paragraph_span(paragraph)

@@ -30,4 +30,6 @@ class ArticleTitles(Provider):
         choices = self._choices()
         labels = [label for label, _ in choices]
         for label, score, n in process.extract(query, labels, scorer=fuzz.WRatio, limit=LIMIT, score_cutoff=40):
-            yield Hit(score / 100, Content(label), partial(self.app.goto, choices[n][1]), text=label, help="open article")
+            yield Hit(
+                score / 100, Content(label), partial(self.app.goto, choices[n][1]), text=label, help="open article"
+            )

@@ -19,7 +19,6 @@ from tui.locations import config_dir
 IGNORABLE = ("width", "punct", "space", "markup")
 
 
-
 @dataclass
 class Settings:
     theme: str | None = None

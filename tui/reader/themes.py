@@ -30,12 +30,23 @@ NR_VARIABLES = {
     "nr-lone": "#ef5350",
 }
 
-_COLOURS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost")
+_COLOURS = (
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
 
 
 class ThemeError(ValueError):
     """A theme file that cannot be used; the message names the file and field."""
-
 
 
 def _colour(path: Path, key: str, value: object) -> str:

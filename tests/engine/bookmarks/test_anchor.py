@@ -214,11 +214,17 @@ def corpus_with(relpath: str, text: str) -> Corpus:
     return Corpus(SEED_CORPUS.root, files, [])
 
 
-spans = st.sampled_from([(a, p) for a in SEED_CORPUS.articles for p in a.paragraphs if len(p.pieces) == 1 and len(p.text) >= 16])
+spans = st.sampled_from(
+    [(a, p) for a in SEED_CORPUS.articles for p in a.paragraphs if len(p.pieces) == 1 and len(p.text) >= 16]
+)
 
 
 @settings(max_examples=60, deadline=None)
-@given(span=spans, data=st.data(), inserted=st.text(alphabet="新闻的一是在不了有和人这中大为上个国我以要他,。 \n", max_size=200))
+@given(
+    span=spans,
+    data=st.data(),
+    inserted=st.text(alphabet="新闻的一是在不了有和人这中大为上个国我以要他,。 \n", max_size=200),
+)
 def test_any_passage_is_found_again_after_text_is_inserted_before(span, data, inserted):
     article, p = span
     length = data.draw(st.integers(12, len(p.text)))
@@ -269,11 +275,16 @@ def test_three_ocr_slips_anywhere_in_a_quote_still_anchor_in_place(span, data):
     at = article.start + start
     a = Anchorer(corpus_with(tf.relpath, tf.text[:at] + "".join(chars) + tf.text[at + length :])).anchor(b)
     # compared in the file: the slips may move an article boundary (a credit line no longer looks like one)
-    assert (a.method, a.article.file, a.article.start + a.start, a.article.start + a.end) == ("fuzzy", tf.relpath, at, at + length)
+    assert (a.method, a.article.file, a.article.start + a.start, a.article.start + a.end) == (
+        "fuzzy",
+        tf.relpath,
+        at,
+        at + length,
+    )
 
 
 def test_slips_at_the_start_do_not_pull_in_a_matching_character_before_the_quote():
-    """"组织部|部长陈…" with 部长陈 slipped: a window one longer, starting at the first 部, costs as many edits."""
+    """ "组织部|部长陈…" with 部长陈 slipped: a window one longer, starting at the first 部, costs as many edits."""
     article = next(a for a in SEED_CORPUS.articles if a.file.startswith("004") and a.index == 4)
     p = next(q for q in article.paragraphs if q.line == 89)
     start = p.raw_start + p.text.index("部长陈惠说")

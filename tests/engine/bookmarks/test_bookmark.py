@@ -42,7 +42,9 @@ def test_collection_round_trip(bs):
     data = to_collection(bs)
     assert data["total"] == len(bs)
     assert from_collection(data, Path("/x")) == bs
-    assert from_collection(data["first"], Path("/x")) == bs and from_collection(data["first"]["items"], Path("/x")) == bs
+    assert (
+        from_collection(data["first"], Path("/x")) == bs and from_collection(data["first"]["items"], Path("/x")) == bs
+    )
 
 
 def test_a_foreign_annotation_without_an_id_gets_a_stable_one():

@@ -61,8 +61,10 @@ def test_a_headline_moved_with_its_halves_swapped_is_a_move():
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.sampled_from(P + [p[:15] for p in P] + ["短", ""]), max_size=9),
-       st.lists(st.sampled_from(P + [p[10:] for p in P] + ["短"]), max_size=9))
+@given(
+    st.lists(st.sampled_from(P + [p[:15] for p in P] + ["短", ""]), max_size=9),
+    st.lists(st.sampled_from(P + [p[10:] for p in P] + ["短"]), max_size=9),
+)
 def test_every_paragraph_is_in_exactly_one_block_and_order_is_kept(a, b):
     blocks = align(a, b)
     seen_a = [i for _, a0, a1, _, _ in blocks for i in range(a0, a1)]
@@ -74,7 +76,12 @@ def test_every_paragraph_is_in_exactly_one_block_and_order_is_kept(a, b):
     assert unmoved_b == sorted(unmoved_b)
     for op, a0, a1, b0, b1 in blocks:
         assert (op, a1 - a0, b1 - b0) in {
-            ("match", 1, 1), ("match", 2, 1), ("match", 1, 2), ("delete", 1, 0), ("insert", 0, 1), ("move", 1, 1)
+            ("match", 1, 1),
+            ("match", 2, 1),
+            ("match", 1, 2),
+            ("delete", 1, 0),
+            ("insert", 0, 1),
+            ("move", 1, 1),
         }
 
 

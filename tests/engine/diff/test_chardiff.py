@@ -142,7 +142,10 @@ def test_opcodes_cover_both_sides_and_rebuild_b(a, b):
     assert (pos_a, pos_b) == (len(a), len(b))
     for prev, cur in itertools.pairwise(ops):
         if prev[0] != "equal" and cur[0] != "equal":  # only a peeled width swap stands beside an edit
-            assert any(op[2] - op[1] == op[4] - op[3] == 1 and width_char(a[op[1]]) == width_char(b[op[3]]) for op in (prev, cur))
+            assert any(
+                op[2] - op[1] == op[4] - op[3] == 1 and width_char(a[op[1]]) == width_char(b[op[3]])
+                for op in (prev, cur)
+            )
 
 
 @settings(max_examples=150, deadline=None)

@@ -15,7 +15,10 @@ from tui.engine.variants.sigla import sigla
 @pytest.fixture(scope="module")
 def seeds_witnesses():
     corpus = load()
-    return [(s, paragraphs(resolve(corpus, ref).articles)) for s, ref in (("000", "000#1-2"), ("001", "001#1"), ("002", "002#1"))]
+    return [
+        (s, paragraphs(resolve(corpus, ref).articles))
+        for s, ref in (("000", "000#1-2"), ("001", "001#1"), ("002", "002#1"))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +29,12 @@ def seeds_collation(seeds_witnesses):
 def point_at(col, snippet):
     """The one point where some witness's reading, read in the base's context, gives ``snippet``."""
     hits = [
-        p for p in col.points
-        if any(snippet in col.base_text[p.base[0] - 4 : p.base[0]] + r.text + col.base_text[p.base[1] : p.base[1] + 4] for r in p.readings)
+        p
+        for p in col.points
+        if any(
+            snippet in col.base_text[p.base[0] - 4 : p.base[0]] + r.text + col.base_text[p.base[1] : p.base[1] + 4]
+            for r in p.readings
+        )
     ]
     assert len(hits) == 1, hits
     return hits[0]

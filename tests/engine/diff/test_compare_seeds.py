@@ -19,7 +19,9 @@ def corpus():
 
 @pytest.fixture(scope="module")
 def story(corpus):
-    return {name: resolve(corpus, ref).articles for name, ref in (("000", "000#1-2"), ("001", "001#1"), ("002", "002#1"))}
+    return {
+        name: resolve(corpus, ref).articles for name, ref in (("000", "000#1-2"), ("001", "001#1"), ("002", "002#1"))
+    }
 
 
 def at(articles, line):

@@ -19,9 +19,7 @@ SIMPLIFIED = "国务院办公厅印发深化医药卫生体制改革重点工作
 
 
 def shape(corpus):
-    return [
-        [(a.start_line, a.end_line, a.title, a.untitled, a.text) for a in f.articles] for f in corpus.files
-    ]
+    return [[(a.start_line, a.end_line, a.title, a.untitled, a.text) for a in f.articles] for f in corpus.files]
 
 
 VARIANTS = {

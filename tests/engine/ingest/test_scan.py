@@ -54,7 +54,10 @@ def test_list_json_on_a_bad_folder_finishes(bad_folder):
     # A FIFO must never block the scan: a subprocess with a timeout proves it.
     out = subprocess.run(
         [sys.executable, "-m", "tui", "list", "--json", "--folder", str(bad_folder)],
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     data = json.loads(out.stdout)
     assert [a["file"] for a in data["articles"]] == ["good.txt", "markup.txt"]

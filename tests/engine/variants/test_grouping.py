@@ -72,7 +72,9 @@ def member_sets(folder: Path) -> list[set[str]]:
 def test_abridged_reprint_is_a_variant(tmp_path, seed_corpus):
     pars = body(seed_corpus, "003_d8c59b5a4561fd51.txt#2")
     abridged = pars[: round(len(pars) * 0.6)]
-    folder = write_pages(tmp_path / "f", {"a.txt": [("开创富民兴陇新局面", pars)], "b.txt": [("开创富民兴陇新局面", abridged)]})
+    folder = write_pages(
+        tmp_path / "f", {"a.txt": [("开创富民兴陇新局面", pars)], "b.txt": [("开创富民兴陇新局面", abridged)]}
+    )
     assert member_sets(folder) == [{"a.txt#1", "b.txt#1"}]
 
 

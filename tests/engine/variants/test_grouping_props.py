@@ -79,7 +79,8 @@ def test_identical_text_aligns_whole_on_both_paths(monkeypatch):
 
 def corpus_of(pages: dict[str, str]) -> Corpus:
     files = [
-        TextFile(rel, rel, len(text), 0, "utf-8", text, articles=tuple(segment(text, rel))) for rel, text in pages.items()
+        TextFile(rel, rel, len(text), 0, "utf-8", text, articles=tuple(segment(text, rel)))
+        for rel, text in pages.items()
     ]
     return Corpus(root=Path("/nowhere"), files=files, skipped=[])
 
@@ -101,7 +102,9 @@ WIDTH = str.maketrans("，：；（）", ",:;()")
 )
 def test_a_reprint_missing_one_paragraph_is_always_grouped(paragraphs, dropped, flip):
     copy = [p.translate(WIDTH) if flip else p for k, p in enumerate(paragraphs) if k != dropped % len(paragraphs)]
-    corpus = corpus_of({"a.txt": "# 标题\n\n" + "\n\n".join(paragraphs) + "\n", "b.txt": "# 标题\n\n" + "\n\n".join(copy) + "\n"})
+    corpus = corpus_of(
+        {"a.txt": "# 标题\n\n" + "\n\n".join(paragraphs) + "\n", "b.txt": "# 标题\n\n" + "\n\n".join(copy) + "\n"}
+    )
     [group] = grouping.find_groups(corpus, cache=False)
     assert [m.article_id for m in group.members] == ["a.txt#1", "b.txt#1"]
     assert group.base in ("a", "b")

@@ -305,7 +305,9 @@ class Anchorer:
         found = {f.relpath: f for f in (self.corpus.file(b.file), self._by_hash.get(b.file_hash)) if f is not None}
         return list(found.values())
 
-    def _in_file(self, tf: TextFile, b: Bookmark, lo: int, hi: int, expected: int) -> tuple[str, int, int, float] | None:
+    def _in_file(
+        self, tf: TextFile, b: Bookmark, lo: int, hi: int, expected: int
+    ) -> tuple[str, int, int, float] | None:
         folded = self._fold(tf)
         hit = _exact(tf.text, folded, lo, hi, b, expected)
         if hit:
@@ -380,5 +382,7 @@ class Anchorer:
         return out
 
 
-def place(bookmarks: Iterable[Bookmark], corpus: Corpus, groups: Callable[[], Sequence[Any]] | None = None) -> list[Placed]:
+def place(
+    bookmarks: Iterable[Bookmark], corpus: Corpus, groups: Callable[[], Sequence[Any]] | None = None
+) -> list[Placed]:
     return Anchorer(corpus, groups).place(bookmarks)

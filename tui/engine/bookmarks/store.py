@@ -60,7 +60,6 @@ class _Corrupt(sqlite3.DatabaseError):
     """The integrity check failed."""
 
 
-
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
 
@@ -109,7 +108,11 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
 def _connect(path: Path, *, uri_mode: str = "rwc") -> sqlite3.Connection:
     conn = sqlite3.connect(
-        f"{path.as_uri()}?mode={uri_mode}", uri=True, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False
+        f"{path.as_uri()}?mode={uri_mode}",
+        uri=True,
+        timeout=BUSY_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
     )
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
@@ -160,7 +163,9 @@ def _move_aside(path: Path) -> Path:
 class Store:
     """Bookmarks, reading positions, read marks and the last article, per folder."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False, notice: str | None = None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False, notice: str | None = None
+    ) -> None:
         self._conn = conn
         self._lock = threading.Lock()
         self.path = path
@@ -194,7 +199,11 @@ class Store:
             _migrate(conn)
         except (OSError, sqlite3.Error) as e:
             return cls._read_only(path, f"bookmarks cannot be saved: {path} is unreadable ({reason}) and {e}")
-        return cls(conn, path, notice=f"the bookmark store could not be read ({reason}); it was moved to {moved} and a new one started")
+        return cls(
+            conn,
+            path,
+            notice=f"the bookmark store could not be read ({reason}); it was moved to {moved} and a new one started",
+        )
 
     @classmethod
     def _read_only(cls, path: Path, notice: str) -> Store:
@@ -261,7 +270,9 @@ class Store:
         return self._write(sql, (folder_key(folder), article_id, float(scroll_y))) is not None
 
     def position(self, folder: Path, article_id: str) -> float | None:
-        rows = self._rows("SELECT scroll_y FROM positions WHERE folder = ? AND article = ?", (folder_key(folder), article_id))
+        rows = self._rows(
+            "SELECT scroll_y FROM positions WHERE folder = ? AND article = ?", (folder_key(folder), article_id)
+        )
         return rows[0][0] if rows else None
 
     def set_last(self, folder: Path, article_id: str) -> bool:

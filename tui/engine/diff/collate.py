@@ -221,6 +221,7 @@ def _point(base_text, base, names, span, members: dict[str, list[Edit]], lacunae
 
 def _choose(k: int, point: Point, base: str) -> Support:
     """Most witnesses; on a tie a reading beats an omission, then the base wins."""
+
     def rank(r: Reading) -> tuple[int, bool, bool]:
         return len(r.sigla), r.text != "", base in r.sigla
 

@@ -20,9 +20,7 @@ NOT_HEADLINE_END = "。，,、；;：:—…."
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _BOLD_LINE = re.compile(r"^\*\*(?=\S)(.+?)\*\*$")
 _AGENCY = r"(?:新华社|中新社|中国新闻社|本报|人民日报|新华网|央视网|光明日报|经济日报)"
-_OPEN_DATELINE = re.compile(
-    rf"^(?:据)?{_AGENCY}[\u4e00-\u9fff]{{0,12}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
-)
+_OPEN_DATELINE = re.compile(rf"^(?:据)?{_AGENCY}[\u4e00-\u9fff]{{0,12}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)")
 _CLOSE_DATELINE = re.compile(
     rf"(?:[(（](?:据)?{_AGENCY}[^()（）]{{0,14}}?\d{{1,2}}月\d{{1,2}}日电[)）]"
     r"|[(（]《[^》]{1,20}》\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:第\s*\S{1,4}\s*版)?[)）]"
@@ -127,4 +125,3 @@ def classify(line: str, *, alone: bool = True) -> Kind:
     if alone and _headline_text(c, 50) and not any(ch in c for ch in SENTENCE_END):
         return Kind.HEADING
     return Kind.BODY
-

@@ -24,7 +24,6 @@ class FolderError(Exception):
     """The folder cannot be opened at all."""
 
 
-
 @dataclass
 class Corpus:
     root: Path

@@ -139,8 +139,10 @@ def head_roles(idx: list[int], kinds: list[Kind], lines: list[str]) -> dict[int,
             first_text, first_level, _ = markup_prefix(lines[title[0]].strip())
             if _same_headline(text, first_text):
                 roles[i] = "meta"  # a repeated headline
-            elif len(title) == 1 and len(roles) == 1 and (
-                kinds[title[0]] is Kind.KICKER or len(first_text) <= 10 or 0 < first_level < level < 7
+            elif (
+                len(title) == 1
+                and len(roles) == 1
+                and (kinds[title[0]] is Kind.KICKER or len(first_text) <= 10 or 0 < first_level < level < 7)
             ):
                 roles[title[0]] = "kicker"
                 title.append(i)

@@ -44,7 +44,9 @@ def _record(g: grouping.Group) -> dict:
     return {
         "id": g.id,
         "base": g.base,
-        "witnesses": [{"siglum": w.siglum, "file": w.file, "articles": [a.id for a in w.articles]} for w in g.witnesses],
+        "witnesses": [
+            {"siglum": w.siglum, "file": w.file, "articles": [a.id for a in w.articles]} for w in g.witnesses
+        ],
         "members": [
             {"id": m.article_id, "siglum": m.siglum, "similarity": m.similarity, "coverage": m.coverage}
             for m in g.members

@@ -178,7 +178,9 @@ class UnionFind:
         return [c for c in comp.values() if len(c) > 1]
 
 
-def variant_components(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[list[int]]:
+def variant_components(
+    items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF
+) -> list[list[int]]:
     """Indices of the items of each verified component, in corpus order."""
     pairs = candidate_pairs(items, max_df)
     uf = UnionFind(len(items))

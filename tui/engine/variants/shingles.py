@@ -39,7 +39,7 @@ def normalise(text: str) -> str:
 
 def _anchored_windows(size: int, sample: int) -> re.Pattern[str]:
     bmp = "".join(re.escape(chr(c)) for c in range(0, 0x10000, sample) if not 0xD800 <= c < 0xE000)
-    return re.compile(f"(?=([{bmp}\U00010000-\U0010FFFF].{{{size - 1}}}))", re.S)
+    return re.compile(f"(?=([{bmp}\U00010000-\U0010ffff].{{{size - 1}}}))", re.S)
 
 
 _WINDOWS = _anchored_windows(SHINGLE, SAMPLE)

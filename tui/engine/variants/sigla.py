@@ -27,5 +27,7 @@ def sigla(relpaths: Sequence[str]) -> list[str]:
     out = []
     for k, cands in enumerate(names):
         others = [n for j, n in enumerate(names) if relpaths[j] != relpaths[k]]
-        out.append(next((c for c in cands if not any(o[-1].rsplit("/", 1)[-1].startswith(c) for o in others)), relpaths[k]))
+        out.append(
+            next((c for c in cands if not any(o[-1].rsplit("/", 1)[-1].startswith(c) for o in others)), relpaths[k])
+        )
     return out

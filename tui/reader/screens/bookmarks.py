@@ -136,7 +136,9 @@ class BookmarksScreen(ModalScreen[Placed | None]):
         self.shown = matching(self.entries, self.query_one("#filter", Input).value)
         options.set_options(Option(prompt(p), id=p.bookmark.id) for p in self.shown)
         if not self.shown:
-            options.set_options([Option(Text("No bookmarks." if not self.entries else "Nothing matches."), disabled=True)])
+            options.set_options(
+                [Option(Text("No bookmarks." if not self.entries else "Nothing matches."), disabled=True)]
+            )
             return
         ids = [p.bookmark.id for p in self.shown]
         options.highlighted = ids.index(current.bookmark.id) if current and current.bookmark.id in ids else 0

@@ -24,13 +24,25 @@ from tui.render.safe import visible
 
 COMPARE_BINDINGS = [
     Binding("escape", "back", "Back", id="compare.back"),
-    Binding("right_square_bracket", "change(1)", "Change", tooltip="Next change (enter on a moved paragraph jumps to it)", id="compare.next-change"),
+    Binding(
+        "right_square_bracket",
+        "change(1)",
+        "Change",
+        tooltip="Next change (enter on a moved paragraph jumps to it)",
+        id="compare.next-change",
+    ),
     Binding("left_square_bracket", "change(-1)", "Prev change", show=False, id="compare.previous-change"),
     Binding("w", "witness(1)", "Witness", tooltip="Next other witness", id="compare.next-witness"),
     Binding("W", "witness(-1)", "Prev witness", show=False, id="compare.previous-witness"),
     Binding("s", "swap", "Swap", show=False, id="compare.swap"),
     Binding("B", "choose_base", "Base", id="compare.base"),
-    Binding("i", "toggle_ignore", "Ignore minor", tooltip="Ignore width, punctuation, spacing and markup changes", id="compare.ignore"),
+    Binding(
+        "i",
+        "toggle_ignore",
+        "Ignore minor",
+        tooltip="Ignore width, punctuation, spacing and markup changes",
+        id="compare.ignore",
+    ),
     Binding("enter", "jump", "Jump move", show=False, id="compare.jump-move"),
     Binding("j", "scroll(1)", "Down", show=False, id="compare.down"),
     Binding("k", "scroll(-1)", "Up", show=False, id="compare.up"),
@@ -121,8 +133,11 @@ class CompareScreen(Screen):
         command = "diff" if len(sigla) == 2 else "collate"
         self.workers.cancel_node(self)  # a comparison of the previous pair must not land now
         self.view.show([])  # nor its rows stay under the new heads
-        self.set_summary(f"too long to compare here ({longest:,} characters); `newsread {command}` compares them on the command line")
+        self.set_summary(
+            f"too long to compare here ({longest:,} characters); `newsread {command}` compares them on the command line"
+        )
         return True
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -284,10 +299,14 @@ class CollationScreen(CompareScreen):
 
     def _show(self, collation) -> None:
         self.collation = collation
-        blocks, self.point_blocks = collation_blocks(collation, self.group, self.app.get_css_variables().get("nr-lone", "red"))
+        blocks, self.point_blocks = collation_blocks(
+            collation, self.group, self.app.get_css_variables().get("nr-lone", "red")
+        )
         self.view.show(blocks)
         ignoring = " · ignoring " + "+".join(sorted(self.app.ignore)) if self.app.ignore else ""
-        self.set_summary(f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points{ignoring} · ] next point")
+        self.set_summary(
+            f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points{ignoring} · ] next point"
+        )
         self.point = -1
         self.view.focus()
 

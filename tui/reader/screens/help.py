@@ -51,7 +51,9 @@ class HelpScreen(ModalScreen):
             table.add_row("", "", "")
             table.add_row(Text(title, style="bold"), "", "")
             for b in bindings:
-                table.add_row(Text(key_label(self.app, b)), Text(b.tooltip or b.description or b.action), Text(b.id or ""))
+                table.add_row(
+                    Text(key_label(self.app, b)), Text(b.tooltip or b.description or b.action), Text(b.id or "")
+                )
         table.add_row("", "", "")
         table.add_row(Text("mouse"), Text("click selects, wheel scrolls"), "")
         return table

@@ -69,7 +69,10 @@ class ReaderScreen(Screen):
         await self.query_one("#splash").remove()
         panes = Horizontal(
             FileList(id="files"),
-            Vertical(ArticleView(id="article"), Input(placeholder="search this article (enter: find, escape: cancel)", id="searchbar")),
+            Vertical(
+                ArticleView(id="article"),
+                Input(placeholder="search this article (enter: find, escape: cancel)", id="searchbar"),
+            ),
         )
         await self.mount(Static(id="header"), panes, Static(id="status"))
         # Focus before the Footer exists: it composes once, for the file list's keys,

@@ -77,7 +77,10 @@ def capped(blocks: list[Block], limit: int, whole: str) -> tuple[list[Block], st
             break
         out.append(b if len(b.text) <= room else Block(b.text[:room], b.kind))
         room -= len(b.text)
-    return out, f"… {total - limit:,} more characters are not shown here; `newsread show {whole}` prints the whole article."
+    return (
+        out,
+        f"… {total - limit:,} more characters are not shown here; `newsread show {whole}` prints the whole article.",
+    )
 
 
 def layout(blocks: list[Block], width: int, note: str = "") -> list[Line]:
@@ -168,9 +171,13 @@ class ArticleView(ScrollView, can_focus=True):
         if article is None:
             self.blocks, self.note = [], ""
         elif self.raw:
-            self.blocks, self.note = capped([Block(visible(article.raw.strip("\n")), "raw")], SHOWN_MAX, visible(article.id))
+            self.blocks, self.note = capped(
+                [Block(visible(article.raw.strip("\n")), "raw")], SHOWN_MAX, visible(article.id)
+            )
         else:
-            self.blocks, self.note = capped([Block(visible(p.text), p.kind) for p in article.paragraphs], SHOWN_MAX, visible(article.id))
+            self.blocks, self.note = capped(
+                [Block(visible(p.text), p.kind) for p in article.paragraphs], SHOWN_MAX, visible(article.id)
+            )
         self.hits = find_hits(self.blocks, self.query)
         self.hit = -1
         self._relayout(force=True)
@@ -265,7 +272,11 @@ class ArticleView(ScrollView, can_focus=True):
             top = int(self.scroll_y)
             lines = [self.line_of(b, s) for b, s, _ in self.hits]
             after = [i for i, y in enumerate(lines) if y >= top]
-            self.hit = (after[0] if after else 0) if forward else ((after[0] - 1) % len(self.hits) if after else len(self.hits) - 1)
+            self.hit = (
+                (after[0] if after else 0)
+                if forward
+                else ((after[0] - 1) % len(self.hits) if after else len(self.hits) - 1)
+            )
         else:
             self.hit = (self.hit + (1 if forward else -1)) % len(self.hits)
         b, s, _ = self.hits[self.hit]
@@ -306,7 +317,13 @@ class ArticleView(ScrollView, can_focus=True):
         last = bisect_left(self.hits, (line.block + 1, -1, -1))
         for n in range(first, last):
             _, s, e = self.hits[n]
-            overlay(text, line, s, e, self.get_component_rich_style("article--search-current" if n == self.hit else "article--search"))
+            overlay(
+                text,
+                line,
+                s,
+                e,
+                self.get_component_rich_style("article--search-current" if n == self.hit else "article--search"),
+            )
         return text_strip(text, base, width, self.app.console)
 
     def _kind_style(self, kind: str) -> Style:

@@ -157,6 +157,8 @@ class FileList(Tree[Entry]):
             if data.untitled:
                 text.stylize(self.get_component_rich_style("files--untitled", partial=True))
             count = self.badges.get(data.id)
-            badge = Text(f"×{count} " if count else "", style=self.get_component_rich_style("files--badge", partial=True))
+            badge = Text(
+                f"×{count} " if count else "", style=self.get_component_rich_style("files--badge", partial=True)
+            )
             text = Text.assemble(mark, badge, text)
         return text

@@ -18,4 +18,3 @@ def text_strip(text: Text, base: Style, width: int, console: Console) -> Strip:
     root = base + console.get_style(text.style) if text.style else base  # Text.render leaves the text's own style out
     segments = [Segment(s.text, root + s.style if s.style else root) for s in text.render(console) if s.text != "\n"]
     return Strip(segments).extend_cell_length(width, base).crop(0, width)
-
