@@ -9,6 +9,7 @@ import each other.
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import sys
@@ -20,6 +21,7 @@ from tui.cli import SUBCOMMANDS, command_parser
 from tui.cli.common import Parser, UsageError, fail
 from tui.engine.refs import RefError
 from tui.locations import bundled_seeds
+from tui.reader.serve import ServeError
 
 
 def reader_parser() -> Parser:
@@ -31,8 +33,21 @@ def reader_parser() -> Parser:
     p.add_argument("folder", nargs="?", help="folder to read (default: the bundled seeds)")
     p.add_argument("--open", metavar="REF", help="start on this article (FILE#N)")
     p.add_argument("--theme", metavar="NAME", help="start with this theme")
+    p.add_argument("--serve", action="store_true", help="serve the reader to a web browser (textual-serve)")
+    p.add_argument("--host", default="127.0.0.1", help="with --serve: the address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=port_number, default=8000, help="with --serve: the port (default 8000)")
     p.add_argument("--version", action="version", version=f"newsread {__version__}")
     return p
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}")
+    return port
 
 
 def reader_folder(folder: str | None) -> Path:
@@ -51,10 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return args.run(args)
         args = reader_parser().parse_args(argv)
         root = reader_folder(args.folder)
+        if args.serve:
+            from tui.reader.serve import serve
+
+            return serve(root, host=args.host, port=args.port, open_ref=args.open, theme=args.theme)
         from tui.reader.launch import launch  # Textual is imported only to read
 
         return launch(root, open_ref=args.open, theme=args.theme)
-    except (UsageError, RefError) as e:
+    except (UsageError, RefError, ServeError) as e:
         fail(f"newsread: {e}")
     except KeyboardInterrupt:
         return 130
