@@ -70,7 +70,7 @@ def child_datasketch(folder: Path) -> dict:
     from datasketch import MinHash, MinHashLSH
 
     from tui.engine.ingest.load import load
-    from tui.engine.variants.shingles import normalise
+    from tui.engine.variants.shingles import grouping_key
 
     t0 = time.perf_counter()
     corpus = load(folder)
@@ -80,7 +80,7 @@ def child_datasketch(folder: Path) -> dict:
     lsh = MinHashLSH(threshold=0.5, num_perm=64)
     sketches = []
     for i, a in enumerate(articles):
-        norm = normalise(a.text)
+        norm = grouping_key(a.text)
         m = MinHash(num_perm=64, permutations=template.permutations, scheme=template.scheme)
         m.update_batch([norm[j : j + 5].encode("utf-8") for j in range(len(norm) - 4)])
         lsh.insert(i, m)

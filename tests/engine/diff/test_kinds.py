@@ -8,7 +8,7 @@ from tui.engine.diff.kinds import (
     STEPS,
     chain,
     classify,
-    fold,
+    fold_kinds,
     key,
     markup,
     punct,
@@ -88,7 +88,7 @@ def test_the_fast_key_is_the_full_chain(text):
 @settings(max_examples=150, deadline=None)
 @given(TEXT, st.sets(st.sampled_from(list(STEPS))))
 def test_the_text_only_fold_is_the_chain_text(text, kinds):
-    assert fold(text, kinds) == chain(text, kinds).text
+    assert fold_kinds(text, kinds) == chain(text, kinds).text
 
 
 @settings(max_examples=200, deadline=None)

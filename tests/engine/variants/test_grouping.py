@@ -6,7 +6,7 @@ import pytest
 
 from tui.engine.ingest.load import load
 from tui.engine.variants.grouping import find_groups, prepare
-from tui.engine.variants.shingles import normalise
+from tui.engine.variants.shingles import grouping_key
 
 LEAD = {
     "000_0ea74b706e051f9e.txt#1",
@@ -120,7 +120,7 @@ def test_short_stories_sharing_under_100_characters_are_not_variants(tmp_path, s
     )
     assert member_sets(folder) == []
     side = min(len(it.norm) for it in prepare(load(folder).articles))
-    assert 60 <= sum(len(normalise(p)) for p in shared) < 100 and side < 120  # over half of the shorter side
+    assert 60 <= sum(len(grouping_key(p)) for p in shared) < 100 and side < 120  # over half of the shorter side
 
 
 def test_short_item_groups_only_with_its_own_copy(tmp_path, seed_corpus):

@@ -11,7 +11,7 @@ from tui.engine.ingest.load import Corpus, load
 from tui.engine.ingest.segment import segment
 from tui.engine.model import TextFile
 from tui.engine.variants import grouping, overlap
-from tui.engine.variants.shingles import SHINGLE, normalise, shingles
+from tui.engine.variants.shingles import SHINGLE, grouping_key, shingles
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40)
 TEXT = st.text(alphabet=st.one_of(HAN, st.sampled_from("，。、,.：“”「」# *\n ＡＢ１2")), max_size=300)
@@ -20,14 +20,14 @@ TEXT = st.text(alphabet=st.one_of(HAN, st.sampled_from("，。、,.：“”「�
 @settings(max_examples=100, deadline=None)
 @given(TEXT)
 def test_normalise_keeps_only_letters_and_digits_and_is_idempotent(text):
-    norm = normalise(text)
+    norm = grouping_key(text)
     assert all(c.isalnum() for c in norm)
-    assert normalise(norm) == norm
+    assert grouping_key(norm) == norm
     assert unicodedata.is_normalized("NFKC", norm)
 
 
 def test_normalise_folds_width_and_drops_punctuation_and_markup():
-    assert normalise("# **压紧**压实，强基 ＡＢ１２。") == normalise("压紧压实,强基AB12.") == "压紧压实强基AB12"
+    assert grouping_key("# **压紧**压实，强基 ＡＢ１２。") == grouping_key("压紧压实,强基AB12.") == "压紧压实强基AB12"
 
 
 @settings(max_examples=100, deadline=None)

@@ -6,7 +6,7 @@ Re-anchoring tries, in order, and stops at the first that holds:
    file (found by its relative path, else by its content hash: a renamed file);
 2. ``exact``: the quote occurs in that file, compared after folding full-width
    and half-width forms, curly and straight quotes and line breaks together
-   (:func:`fold`, one character for one, so offsets stay valid); among several
+   (:func:`anchor_key`, one character for one, so offsets stay valid); among several
    occurrences the one whose prefix, suffix and place fit best wins;
 3. ``fuzzy``: the best window found by rapidfuzz in that file, scored
    ``score = 0.6 * quote + 0.15 * prefix + 0.15 * suffix + 0.1 * nearness``
@@ -51,6 +51,7 @@ from tui.engine.bookmarks.bookmark import (
 )
 from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article, Paragraph, TextFile
+from tui.engine.textfold import anchor_table
 
 FUZZY_ACCEPT = 0.8
 QUOTE_ACCEPT = 0.75
@@ -59,20 +60,12 @@ REFINE = 3  # characters each edge of a fuzzy window may move
 MAX_OCCURRENCES = 200  # exact hits scored per file; the rest are passed over
 
 
-def _fold_table() -> dict[int, str]:
-    table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII forms
-    pairs = {"\u3000": " ", "\n": " ", "\t": " ", "。": ".", "、": ",", "“": '"', "”": '"', "「": '"', "」": '"',
-             "『": '"', "』": '"', "‘": "'", "’": "'", "—": "-", "－": "-", "～": "~"}  # fmt: skip
-    table.update({ord(k): v for k, v in pairs.items()})
-    return table
+_ANCHOR_TABLE = anchor_table()
 
 
-_FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
+def anchor_key(text: str) -> str:
     """``text`` with look-alike punctuation and widths made equal; same length, so offsets carry over."""
-    return text.translate(_FOLD)
+    return text.translate(_ANCHOR_TABLE)
 
 
 @dataclass(frozen=True)
@@ -143,12 +136,12 @@ def quote_span(article: Article, quote: str) -> tuple[int, int] | None:
     quote = quote.strip()
     if not quote:
         return None
-    for hay, needle in ((article.raw, quote), (fold(article.raw), fold(quote))):
+    for hay, needle in ((article.raw, quote), (anchor_key(article.raw), anchor_key(quote))):
         i = hay.find(needle)
         if i >= 0:
             return i, i + len(needle)
     for p in article.paragraphs:
-        i = fold(p.text).find(fold(quote))
+        i = anchor_key(p.text).find(anchor_key(quote))
         if i >= 0:
             return p.raw_offset(i), p.raw_offset(i + len(quote) - 1) + 1
     return None
@@ -192,7 +185,7 @@ def text_spans(article: Article, start: int, end: int) -> list[tuple[int, int, i
 def _similarity(a: str, b: str) -> float:
     if not a:
         return 1.0
-    return fuzz.ratio(fold(a), fold(b)) / 100
+    return fuzz.ratio(anchor_key(a), anchor_key(b)) / 100
 
 
 def _context(text: str, s: int, e: int, b: Bookmark, expected: int) -> tuple[float, float, float]:
@@ -212,7 +205,7 @@ def _score(quote: float, ctx: tuple[float, float, float]) -> float:
 
 
 def _exact(text: str, folded: str, lo: int, hi: int, b: Bookmark, expected: int) -> tuple[int, int, float] | None:
-    needle = fold(b.exact)
+    needle = anchor_key(b.exact)
     best, i = None, folded.find(needle, lo, hi)
     for _ in range(MAX_OCCURRENCES):
         if i < 0:
@@ -241,7 +234,7 @@ def _refine(folded: str, needle: str, s: int, e: int, lo: int, hi: int) -> tuple
 
 
 def _fuzzy(text: str, folded: str, lo: int, hi: int, b: Bookmark, expected: int) -> tuple[int, int, float] | None:
-    needle = fold(b.exact)
+    needle = anchor_key(b.exact)
     n = len(needle)
     chunk = max(8 * n, 2048)
     best = None
@@ -295,7 +288,7 @@ class Anchorer:
 
     def _fold(self, tf: TextFile) -> str:
         if tf.relpath not in self._folded:
-            self._folded[tf.relpath] = fold(tf.text)
+            self._folded[tf.relpath] = anchor_key(tf.text)
         return self._folded[tf.relpath]
 
     def own_files(self, b: Bookmark) -> list[TextFile]:
@@ -358,7 +351,7 @@ class Anchorer:
         return self._make(best[1], "variant", *best[2][1:]) if best else None
 
     def _elsewhere(self, b: Bookmark, own: list[TextFile]) -> Anchor | None:
-        needle = fold(b.exact)
+        needle = anchor_key(b.exact)
         own_paths = {tf.relpath for tf in own}
         for tf in self.corpus.files:
             if tf.relpath in own_paths:

@@ -21,30 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
 
+from tui.engine.textfold import CJK_HALF_WIDTH
+
 KINDS = ("width", "punct", "space", "markup", "script", "content")
 
-# What NFKC leaves alone but a typesetter swaps freely with a half-width form.
-_WIDTH_EXTRA = {
-    "。": ".",
-    "｡": ".",
-    "、": ",",
-    "､": ",",
-    "「": "“",
-    "」": "”",
-    "『": "‘",
-    "』": "’",
-    "｢": "“",
-    "｣": "”",
-    "《": "<",
-    "》": ">",
-    "〈": "<",
-    "〉": ">",
-    "【": "[",
-    "】": "]",
-    "〔": "(",
-    "〕": ")",
-    "\u3000": " ",
-}
 _MARKUP = re.compile(r"\*\*|__|`|^#{1,6}[ \t]+|^>[ \t]?", re.MULTILINE)
 
 
@@ -69,8 +49,8 @@ class Normalized:
 @lru_cache(maxsize=4096)
 def width_char(ch: str) -> str:
     """One character's width-folded form; never more than one character."""
-    if ch in _WIDTH_EXTRA:
-        return _WIDTH_EXTRA[ch]
+    if ch in CJK_HALF_WIDTH:
+        return CJK_HALF_WIDTH[ch]
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
 
@@ -182,7 +162,7 @@ _FOLDS: dict[str, Callable[[str], str]] = {
 }
 
 
-def fold(text: str, kinds: Iterable[str]) -> str:
+def fold_kinds(text: str, kinds: Iterable[str]) -> str:
     """``chain(text, kinds).text`` without building the offset map."""
     wanted = set(kinds)
     for kind, step in _FOLDS.items():
@@ -209,6 +189,6 @@ def classify(a: str, b: str) -> str:
     done: list[str] = []
     for kind in STEPS:
         done.append(kind)
-        if fold(a, done) == fold(b, done):
+        if fold_kinds(a, done) == fold_kinds(b, done):
             return kind
     return "content"

@@ -78,7 +78,7 @@ def hanzi_score(text: str) -> float:
     return sum(c in common for c in han) / len(han)
 
 
-def normalise_newlines(text: str) -> str:
+def unify_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -94,18 +94,18 @@ def decode_bytes(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], UTF8)
         if text is not None:
-            return Decoded(normalise_newlines(text), UTF8_SIG)
+            return Decoded(unify_newlines(text), UTF8_SIG)
     for bom, enc in ((codecs.BOM_UTF16_LE, UTF16_LE), (codecs.BOM_UTF16_BE, UTF16_BE)):
         if data.startswith(bom):
             text = _strict(data[2:], enc)
             if text is not None:
-                return Decoded(normalise_newlines(text), enc)
+                return Decoded(unify_newlines(text), enc)
             # The BOM is a promise: a bad code unit spoils one character, not the file.
             text = data[2:].decode(enc, errors="replace")
-            return Decoded(normalise_newlines(text), enc, "invalid UTF-16 code units shown as \ufffd")
+            return Decoded(unify_newlines(text), enc, "invalid UTF-16 code units shown as \ufffd")
     text = _strict(data, UTF8)
     if text is not None:
-        return Decoded(normalise_newlines(text), UTF8)
+        return Decoded(unify_newlines(text), UTF8)
     candidates = [(enc, t) for enc in (GB18030, BIG5) if (t := _strict(data, enc)) is not None]
     if candidates:
         # max() keeps the first on a tie, so GB18030 wins an even score.
@@ -114,10 +114,10 @@ def decode_bytes(data: bytes) -> Decoded:
         warning = None
         if score < DOUBTFUL_SCORE and sum(map(is_han, text)) >= DOUBTFUL_MIN_HAN:
             warning = f"read as {enc}, but most characters are rare ({score:.0%} common): the file may mix encodings"
-        return Decoded(normalise_newlines(text), enc, warning)
+        return Decoded(unify_newlines(text), enc, warning)
     text = data.removeprefix(codecs.BOM_UTF8).decode(UTF8, errors="replace")
     return Decoded(
-        normalise_newlines(text),
+        unify_newlines(text),
         UTF8_LOSSY,
         "not valid UTF-8, GB18030 or Big5: undecodable bytes shown as \ufffd",
     )

@@ -1,6 +1,6 @@
 """Which witness of a story is the base: one definition for grouping, collation and the reader.
 
-Two witnesses are compared on their normalised text (:func:`.shingles.normalise`:
+Two witnesses are compared on their normalised text (:func:`.shingles.grouping_key`:
 letters and digits only) by :func:`.overlap.alignment`; their similarity is
 the aligned characters over their mean length.  The base is the witness with
 the highest mean similarity to the others; a tie goes to the earlier one.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tui.engine.variants.overlap import Block, aligned_chars, alignment
-from tui.engine.variants.shingles import normalise
+from tui.engine.variants.shingles import grouping_key
 
 Similarities = dict[tuple[str, str], float]
 
@@ -43,5 +43,5 @@ def most_central(names: Sequence[str], sim: Mapping[tuple[str, str], float]) -> 
 def central(witnesses: Sequence[tuple[str, Sequence[str]]]) -> str:
     """The base among ``witnesses`` (name, paragraph texts)."""
     names = [name for name, _ in witnesses]
-    sim, _ = similarities({name: normalise("".join(pars)) for name, pars in witnesses})
+    sim, _ = similarities({name: grouping_key("".join(pars)) for name, pars in witnesses})
     return most_central(names, sim)

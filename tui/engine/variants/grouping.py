@@ -33,7 +33,7 @@ from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article, Paragraph
 from tui.engine.variants.central import most_central, similarities
 from tui.engine.variants.overlap import aligned_chars, alignment, covered
-from tui.engine.variants.shingles import normalise, shingles
+from tui.engine.variants.shingles import grouping_key, shingles
 from tui.engine.variants.sigla import sigla
 
 MIN_ALIGNED = 100
@@ -93,7 +93,7 @@ def is_text_paragraph(p: Paragraph) -> bool:
 def prepare(articles: Sequence[Article], progress: Progress | None = None) -> list[Item]:
     items = []
     for n, a in enumerate(articles, 1):
-        norm = normalise(a.text)
+        norm = grouping_key(a.text)
         grams = shingles(norm) if len(norm) >= MIN_ALIGNED else frozenset()
         items.append(Item(a, norm, grams, sum(map(is_text_paragraph, a.paragraphs))))
         if progress and (n % 256 == 0 or n == len(articles)):

@@ -1,6 +1,6 @@
 """Light normalisation and sampled character n-gram shingles for finding variants.
 
-Normalisation keeps what a reprint or an OCR pass does not change: NFKC folds
+The grouping key (:func:`grouping_key`) keeps what a reprint or an OCR pass does not change: NFKC folds
 full- and half-width forms, and everything that is not a letter or a digit
 (punctuation, spaces, line breaks, Markdown ``#``/``**``) is dropped.
 
@@ -25,7 +25,7 @@ SAMPLE = 8
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-def normalise(text: str) -> str:
+def grouping_key(text: str) -> str:
     """Only letters and digits (CJK ideographs count as letters), NFKC-folded.
 
     Punctuation goes first, so the (slow) NFKC pass is skipped for the usual
