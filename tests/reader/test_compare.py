@@ -47,15 +47,15 @@ async def test_lead_diff_steps_cycles_ignores_swaps_and_goes_back(seeds):
         await pilot.press("w")
         await settle(app, pilot)
         assert screen.b == b
-        # i ignores width/punct/space/markup: fewer (or as many) changed rows, none of those kinds
+        # i ignores every kind but content (as --ignore takes them): fewer (or as many) changed rows
         before = sum(r.op != "equal" for r in view.rows)
         await pilot.press("i")
         await settle(app, pilot)
         assert app.ignore
         kinds = {c.kind for r in view.rows for c in r.changes}
-        assert not kinds & {"width", "punct", "space", "markup"}
+        assert kinds <= {"content"}
         assert sum(r.op != "equal" for r in view.rows) <= before
-        assert "ignoring" in str(screen.query_one("#summary").render())
+        assert "ignoring markup+punct+script+space+width" in str(screen.query_one("#summary").render())
         await pilot.press("i")
         await settle(app, pilot)
         assert not app.ignore

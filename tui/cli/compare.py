@@ -21,13 +21,12 @@ from rich.text import Text
 from tui.cli.common import UsageError, add_folder, load_corpus, positive_int, print_json
 from tui.engine.diff.collate import Collation, collate
 from tui.engine.diff.compare import Comparison, Row, compare_articles, paragraphs
-from tui.engine.diff.kinds import KINDS
+from tui.engine.diff.kinds import IGNORABLE, KINDS
 from tui.engine.refs import Resolved, resolve
 from tui.engine.variants.sigla import sigla
 from tui.render.safe import visible
 from tui.render.wrap import wrap
 
-IGNORABLE = tuple(k for k in KINDS if k != "content")
 MARK = {"equal": " ", "replace": "|", "delete": "<", "insert": ">", "move": "~"}
 BRACKETS = {"a": ("[-", "-]"), "b": ("{+", "+}")}
 STYLE = {"a": "bold red", "b": "bold green", "formal": "yellow", "note": "dim"}

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import WorkerState, get_current_worker
 
+from tui.engine.diff.kinds import IGNORABLE
 from tui.engine.ingest.load import Corpus, load
 from tui.engine.ingest.scan import stamps
 from tui.engine.model import Article
@@ -22,13 +23,13 @@ from tui.locations import bundled_themes, config_dir
 from tui.reader.commands import ArticleTitles
 from tui.reader.keymap import load_keymap
 from tui.reader.screens.reader import ReaderScreen
-from tui.reader.settings import IGNORABLE, Settings
+from tui.reader.settings import Settings
 from tui.reader.state import ReadingState
 from tui.reader.themes import DEFAULT_THEME, NR_VARIABLES, load_themes
 from tui.render.safe import visible
 
 POLL_SECONDS = 2.0
-IGNORE_MINOR = frozenset(IGNORABLE)
+IGNORE_MINOR = frozenset(IGNORABLE)  # every kind but content, as `--ignore` takes them
 
 
 class NewsreadApp(App):
@@ -380,7 +381,7 @@ class NewsreadApp(App):
             self.reader.pane.restore((spans[0][0], spans[0][1]))
 
     def toggle_ignore(self) -> None:
-        """`i`: ignore width, punctuation, spacing and markup differences, or not."""
+        """`i`: ignore width, punctuation, spacing, markup and script differences, or not."""
         self.ignore = frozenset() if self.ignore else IGNORE_MINOR
         self.settings.ignore = self.ignore
         problem = self.settings.save()

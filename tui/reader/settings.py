@@ -14,9 +14,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.engine.diff.kinds import IGNORABLE
 from tui.locations import config_dir
-
-IGNORABLE = ("width", "punct", "space", "markup")
 
 
 @dataclass

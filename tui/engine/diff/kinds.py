@@ -24,6 +24,8 @@ from itertools import zip_longest
 from tui.engine.textfold import CJK_HALF_WIDTH
 
 KINDS = ("width", "punct", "space", "markup", "script", "content")
+# What `--ignore` and the reader's ignore toggle may drop: every kind but content.
+IGNORABLE = tuple(k for k in KINDS if k != "content")
 
 _MARKUP = re.compile(r"\*\*|__|`|^#{1,6}[ \t]+|^>[ \t]?", re.MULTILINE)
 

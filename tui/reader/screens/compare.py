@@ -40,7 +40,7 @@ COMPARE_BINDINGS = [
         "i",
         "toggle_ignore",
         "Ignore minor",
-        tooltip="Ignore width, punctuation, spacing and markup changes",
+        tooltip="Ignore width, punctuation, spacing, markup and script changes",
         id="compare.ignore",
     ),
     Binding("enter", "jump", "Jump move", show=False, id="compare.jump-move"),
