@@ -25,7 +25,6 @@ class Paragraph:
     kind: str  # title, kicker, subtitle, byline, meta, heading, quoted, body, closing, credit
     pieces: tuple[tuple[int, int], ...]
     line: int  # file line of the first piece
-    repaired: bool = False
 
     def raw_offset(self, i: int) -> int:
         """Offset in the article's raw text of character ``i`` of ``text`` (``i == len`` allowed)."""
@@ -63,7 +62,6 @@ class Article:
     end_line: int
     raw: str  # file_text[start:end]; concatenating a file's articles gives the file
     paragraphs: tuple[Paragraph, ...] = field(repr=False)
-    raw_paragraphs: tuple[Paragraph, ...] = field(repr=False)
 
     @property
     def id(self) -> str:

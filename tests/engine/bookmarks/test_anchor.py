@@ -16,7 +16,6 @@ from tui.engine.bookmarks.anchor import (
     paragraph_span,
     place,
     quote_span,
-    raw_span,
     text_spans,
 )
 from tui.engine.ingest.load import Corpus, load, read_file
@@ -240,23 +239,23 @@ def test_any_passage_is_found_again_after_text_is_inserted_before(span, data, in
 
 @settings(max_examples=80, deadline=None)
 @given(span=spans, data=st.data())
-def test_a_selection_maps_to_raw_text_and_back(span, data):
+def test_a_passage_of_a_paragraph_shows_where_it_is_in_the_reading_text(span, data):
     article, p = span
     n = article.paragraphs.index(p)
-    offset = len("\n\n".join(q.text for q in article.paragraphs[:n])) + (2 if n else 0)
     s = data.draw(st.integers(0, len(p.text) - 1))
     e = data.draw(st.integers(s + 1, len(p.text)))
-    start, end = raw_span(article, offset + s, offset + e)
+    start, end = p.raw_offset(s), p.raw_offset(e - 1) + 1
     assert article.raw[start:end] == p.text[s:e]
     assert text_spans(article, start, end) == [(n, s, e)]
 
 
-def test_a_selection_across_paragraphs_covers_each():
+def test_a_passage_across_paragraphs_shows_in_each():
     article = SEED_CORPUS.article(SOLO_ID)
-    text = article.text
-    start, end = raw_span(article, text.index("1.2万元"), text.index("六大特色") + 4)
-    assert article.raw[start:end].startswith("1.2万元。\n\n2021年以来") and article.raw[start:end].endswith("六大特色")
-    assert [n for n, _, _ in text_spans(article, start, end)] == [1, 2]
+    start, end = article.raw.index("1.2万元"), article.raw.index("六大特色") + 4
+    first, last = text_spans(article, start, end)
+    assert (first[0], last[0]) == (1, 2)
+    assert article.paragraphs[1].text[first[1] : first[2]].startswith("1.2万元")
+    assert article.paragraphs[2].text[last[1] : last[2]].endswith("六大特色")
 
 
 @settings(max_examples=60, deadline=None)

@@ -61,10 +61,8 @@ def test_articles_concatenate_to_the_text(text):
 def test_paragraphs_map_back_and_never_overlap(text):
     for a in segment(text, "f.txt"):
         used = []
-        for p in a.raw_paragraphs:
+        for p in a.paragraphs:
             assert "".join(a.raw[s:e] for s, e in p.pieces) == p.text
             used.extend(range(s, e) for s, e in p.pieces)
         flat = [i for r in used for i in r]
         assert len(flat) == len(set(flat))
-        for p in a.paragraphs:
-            assert "".join(a.raw[s:e] for s, e in p.pieces) == p.text

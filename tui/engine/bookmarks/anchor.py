@@ -147,21 +147,6 @@ def quote_span(article: Article, quote: str) -> tuple[int, int] | None:
     return None
 
 
-def raw_span(article: Article, start: int, end: int) -> tuple[int, int]:
-    """The raw-text span of ``article.text[start:end]`` (a selection in the reading text)."""
-    bounds, pos = [], 0
-    for p in article.paragraphs:
-        bounds.append((pos, p))
-        pos += len(p.text) + 2  # paragraphs are joined by a blank line
-
-    def raw_at(i: int, closing: bool) -> int:
-        off, p = next(((o, p) for o, p in reversed(bounds) if o <= i), bounds[0])
-        k = min(max(i - off - closing, 0), max(len(p.text) - 1, 0))
-        return p.raw_offset(k) + closing
-
-    return raw_at(start, False), raw_at(max(end, start + 1), True)
-
-
 def text_spans(article: Article, start: int, end: int) -> list[tuple[int, int, int]]:
     """Where a raw span shows in the reading text: (paragraph index, start, end) per paragraph it covers."""
     out = []

@@ -101,7 +101,6 @@ def repair(pars: Sequence[Paragraph]) -> list[Paragraph]:
                 kind="body",
                 pieces=prev.pieces + p.pieces,
                 line=prev.line,
-                repaired=True,
             )
         else:
             out.append(p)

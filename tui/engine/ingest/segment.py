@@ -197,7 +197,6 @@ def segment(text: str, relpath: str = "") -> list[Article]:
                 end_line=(idx[-1] if idx else last) + 1,
                 raw=raw,
                 paragraphs=tuple(repair(raw_pars)),
-                raw_paragraphs=tuple(raw_pars),
             )
         )
     return articles
