@@ -50,7 +50,7 @@ def score(found: set[tuple[str, str]], truth_path: Path) -> dict:
 def child_newsread(folder: Path) -> dict:
     """What ``newsread variants`` does: the cached load, then the cached grouping."""
     from tui.engine.ingest.corpuscache import load_cached
-    from tui.engine.variants.grouping import find_groups
+    from tui.engine.variants.groupcache import find_groups
 
     t0 = time.perf_counter()
     corpus = load_cached(folder)

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 from tui.engine.ingest.load import load
-from tui.engine.variants.grouping import find_groups
+from tui.engine.variants.groupcache import find_groups
 
 
 def generator():

@@ -27,7 +27,7 @@ from tui.engine.bookmarks.bookmark import (
 from tui.engine.bookmarks.store import Store
 from tui.engine.ingest.load import Corpus
 from tui.engine.refs import resolve
-from tui.engine.variants.grouping import find_groups
+from tui.engine.variants.groupcache import find_groups
 from tui.locations import bundled_seeds
 from tui.render.safe import visible
 

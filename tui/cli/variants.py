@@ -10,7 +10,8 @@ from tui.cli.articles import pad
 from tui.cli.common import add_folder, load_corpus, out, print_json
 from tui.engine.ingest.corpuscache import load_cached
 from tui.engine.ingest.load import load
-from tui.engine.variants.grouping import Group, find_groups
+from tui.engine.variants.groupcache import find_groups
+from tui.engine.variants.grouping import Group
 from tui.render.safe import visible
 
 

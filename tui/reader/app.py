@@ -275,7 +275,7 @@ class NewsreadApp(App):
                 self.call_from_thread(self._deliver, self._progress, f"grouping {n}/{total}")
 
         try:
-            from tui.engine.variants.grouping import find_groups
+            from tui.engine.variants.groupcache import find_groups
 
             groups = find_groups(corpus, progress=progress)
         except Exception as e:  # a grouping bug must not take the reader down

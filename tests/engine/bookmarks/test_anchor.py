@@ -20,7 +20,7 @@ from tui.engine.bookmarks.anchor import (
 )
 from tui.engine.ingest.load import Corpus, load, read_file
 from tui.engine.ingest.scan import RawFile
-from tui.engine.variants.grouping import find_groups
+from tui.engine.variants.groupcache import find_groups
 
 SOLO = "003_d8c59b5a4561fd51.txt"  # its article 2 has no variant in the seeds
 SOLO_ID = SOLO + "#2"

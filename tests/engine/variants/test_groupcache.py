@@ -33,15 +33,15 @@ def counting(monkeypatch):
 
 def test_cache_lives_under_newsread_cache_dir(folder, tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSREAD_CACHE_DIR", str(tmp_path / "cache"))
-    grouping.find_groups(load(folder))
+    groupcache.find_groups(load(folder))
     assert groupcache.cache_path(load(folder)).is_relative_to(tmp_path / "cache")
     assert groupcache.cache_path(load(folder)).exists()
 
 
 def test_warm_run_reuses_the_saved_groups(folder, monkeypatch):
     calls = counting(monkeypatch)
-    cold = grouping.find_groups(load(folder))
-    warm = grouping.find_groups(load(folder))
+    cold = groupcache.find_groups(load(folder))
+    warm = groupcache.find_groups(load(folder))
     assert len(calls) == 1
     assert warm == cold
     assert warm[0].witnesses[0].articles[0].text.startswith("“一年一度")
@@ -49,18 +49,18 @@ def test_warm_run_reuses_the_saved_groups(folder, monkeypatch):
 
 def test_a_touched_file_misses_the_cache(folder, monkeypatch):
     calls = counting(monkeypatch)
-    grouping.find_groups(load(folder))
+    groupcache.find_groups(load(folder))
     f = folder / "004_80446cc888259cef.txt"
     st = f.stat()
     os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
-    grouping.find_groups(load(folder))
+    groupcache.find_groups(load(folder))
     assert len(calls) == 2
 
 
 def test_an_edited_file_regroups(folder, monkeypatch):
-    grouping.find_groups(load(folder))
+    groupcache.find_groups(load(folder))
     (folder / "002_9cc716cc01e6bbdf.txt").write_text("# 别的\n\n完全不同的一段文字。\n", encoding="utf-8")
-    groups = grouping.find_groups(load(folder))
+    groups = groupcache.find_groups(load(folder))
     assert {m.siglum for m in groups[0].members} == {"000", "001"}
 
 
@@ -70,20 +70,20 @@ def test_an_edited_file_regroups(folder, monkeypatch):
 )
 def test_a_damaged_cache_is_ignored_and_rewritten(folder, monkeypatch, damage):
     corpus = load(folder)
-    cold = grouping.find_groups(corpus)
+    cold = groupcache.find_groups(corpus)
     path = groupcache.cache_path(corpus)
     if b"%s" in damage:
         damage = damage.replace(b"%s", groupcache.corpus_key(corpus).encode())
     path.write_bytes(damage)
     calls = counting(monkeypatch)
-    assert grouping.find_groups(corpus) == cold
+    assert groupcache.find_groups(corpus) == cold
     assert len(calls) == 1
     assert json.loads(path.read_text(encoding="utf-8"))["key"] == groupcache.corpus_key(corpus)
 
 
 def test_a_cache_naming_a_vanished_article_is_ignored(folder, monkeypatch):
     corpus = load(folder)
-    grouping.find_groups(corpus)
+    groupcache.find_groups(corpus)
     path = groupcache.cache_path(corpus)
     data = json.loads(path.read_text(encoding="utf-8"))
     data["groups"][0]["members"][0]["id"] = "nope.txt#9"
@@ -95,10 +95,10 @@ def test_an_unwritable_cache_dir_is_no_error(folder, tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("NEWSREAD_CACHE_DIR", str(blocker / "sub"))
-    assert len(grouping.find_groups(load(folder))) == 1
+    assert len(groupcache.find_groups(load(folder))) == 1
 
 
 def test_no_cache_flag_neither_reads_nor_writes(folder):
     corpus = load(folder)
-    grouping.find_groups(corpus, cache=False)
+    groupcache.find_groups(corpus, cache=False)
     assert not groupcache.cache_path(corpus).exists()

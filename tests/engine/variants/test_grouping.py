@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from tui.engine.ingest.load import load
-from tui.engine.variants.grouping import find_groups, prepare
+from tui.engine.variants.groupcache import find_groups
+from tui.engine.variants.grouping import prepare
 from tui.engine.variants.shingles import grouping_key
 
 LEAD = {

@@ -10,7 +10,7 @@ from tui.engine.ingest.lines import is_continuation
 from tui.engine.ingest.load import Corpus, load
 from tui.engine.ingest.segment import segment
 from tui.engine.model import TextFile
-from tui.engine.variants import grouping, overlap
+from tui.engine.variants import groupcache, overlap
 from tui.engine.variants.shingles import SHINGLE, grouping_key, shingles
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40)
@@ -105,7 +105,7 @@ def test_a_reprint_missing_one_paragraph_is_always_grouped(paragraphs, dropped, 
     corpus = corpus_of(
         {"a.txt": "# 标题\n\n" + "\n\n".join(paragraphs) + "\n", "b.txt": "# 标题\n\n" + "\n\n".join(copy) + "\n"}
     )
-    [group] = grouping.find_groups(corpus, cache=False)
+    [group] = groupcache.find_groups(corpus, cache=False)
     assert [m.article_id for m in group.members] == ["a.txt#1", "b.txt#1"]
     assert group.base in ("a", "b")
     for m in group.members:

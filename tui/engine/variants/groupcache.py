@@ -1,4 +1,4 @@
-"""The variant groups of a folder, saved so that an unchanged folder is grouped at once.
+"""The variant groups of a folder (:func:`find_groups`), saved so that an unchanged folder is grouped at once.
 
 One JSON file per folder in the user cache dir (``NEWSREAD_CACHE_DIR``
 overrides platformdirs' ``user_cache_dir("newsread")``).  The key covers every
@@ -17,12 +17,36 @@ import os
 import tempfile
 from pathlib import Path
 
+from tui.engine import quietgc
 from tui.engine.caches import source_fingerprint
 from tui.engine.ingest.load import Corpus
 from tui.engine.variants import central, grouping, overlap, shingles
 from tui.locations import cache_dir
 
 FORMAT = 1
+
+
+def find_groups(
+    corpus: Corpus, *, progress: grouping.Progress | None = None, cache: bool = True
+) -> list[grouping.Group]:
+    """The corpus's variant groups with two or more files.
+
+    ``progress(done, total)`` is called from the calling (worker) thread, once
+    per phase step: first over the articles (shingling), then over the
+    candidate pairs (verification).  With ``cache``, a result saved for the
+    same files (path, size and mtime) is reused.
+    """
+    with quietgc.held():  # millions of small containers, none cyclic: collections only cost time
+        if cache:
+            hit = load_groups(corpus)
+            if hit is not None:
+                if progress:
+                    progress(1, 1)
+                return hit
+        groups = grouping.group_items(grouping.prepare(corpus.articles, progress), progress)
+        if cache:
+            save_groups(corpus, groups)
+        return groups
 
 
 def cache_path(corpus: Corpus) -> Path:

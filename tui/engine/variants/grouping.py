@@ -18,6 +18,7 @@ The pipeline, one step per function:
    order), the base witness (highest mean similarity to the others) and each
    member's ``similarity`` and ``coverage``.
 
+:func:`.groupcache.find_groups` runs it on a folder, and saves the result.
 All lengths and scores are counted in normalised characters.
 """
 
@@ -28,8 +29,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from tui.engine import quietgc
-from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article, Paragraph
 from tui.engine.variants.central import most_central, similarities
 from tui.engine.variants.overlap import aligned_chars, alignment, covered
@@ -255,30 +254,3 @@ def build_group(gid: str, members: Sequence[Item]) -> Group:
 def group_items(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[Group]:
     comps = variant_components(items, progress, max_df)
     return [build_group(f"g{n}", [items[i] for i in comp]) for n, comp in enumerate(sorted(comps), 1)]
-
-
-def find_groups(corpus: Corpus, *, progress: Progress | None = None, cache: bool = True) -> list[Group]:
-    """The corpus's variant groups with two or more files.
-
-    ``progress(done, total)`` is called from the calling (worker) thread, once
-    per phase step: first over the articles (shingling), then over the
-    candidate pairs (verification).  With ``cache``, a result saved for the
-    same files (path, size and mtime) is reused; see :mod:`.groupcache`.
-    """
-    with quietgc.held():  # millions of small containers, none cyclic: collections only cost time
-        return _groups(corpus, progress, cache)
-
-
-def _groups(corpus: Corpus, progress: Progress | None, cache: bool) -> list[Group]:
-    from tui.engine.variants import groupcache
-
-    if cache:
-        hit = groupcache.load_groups(corpus)
-        if hit is not None:
-            if progress:
-                progress(1, 1)
-            return hit
-    groups = group_items(prepare(corpus.articles, progress), progress)
-    if cache:
-        groupcache.save_groups(corpus, groups)
-    return groups
