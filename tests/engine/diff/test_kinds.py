@@ -80,15 +80,13 @@ def test_classify_is_the_first_kind_whose_folds_make_both_equal(a, b):
     assert classify(a, b) == expected
 
 
-def test_script_uses_a_converter_when_one_is_installed(monkeypatch):
-    import tui.engine.diff.kinds as kinds
+def test_script_folds_traditional_to_simplified_one_character_for_one():
+    from tui.engine.textfold import simplified_table
 
-    fake = {"國": "国", "о": "ab"}  # a converter may expand: such a character is kept
-    monkeypatch.setattr(kinds, "_TO_SIMPLIFIED", lambda s: "".join(fake.get(c, c) for c in s))
-    kinds._key_char.cache_clear()
-    try:
-        assert kinds.fold_kinds("中國о", {"script"}) == "中国о"
-        assert kinds.classify("國家", "国家") == "script"
-        assert kinds.key("國") == kinds.key("国")
-    finally:
-        kinds._key_char.cache_clear()
+    table = simplified_table()
+    assert len(table) > 2000 and all(len(v) == 1 for v in table.values())
+    text = "壓緊壓實強基固本政治責任，臺灣\ud800"
+    assert fold_kinds(text, {"script"}) == "压紧压实强基固本政治责任，台湾\ud800"
+    assert classify("國家", "国家") == "script"
+    assert classify("國家", "国外") == "content"
+    assert key("國") == key("国")

@@ -145,3 +145,23 @@ def test_one_file_alone_makes_no_group(tmp_path, seed_corpus):
     pars = body(seed_corpus, "003_d8c59b5a4561fd51.txt#2")
     folder = write_pages(tmp_path / "f", {"a.txt": [("开创富民兴陇新局面", pars), ("开创富民兴陇新局面", pars)]})
     assert member_sets(folder) == []
+
+
+def test_editions_in_traditional_and_simplified_script_group(tmp_path, seed_corpus):
+    import opencc
+
+    from tui.engine.diff.compare import compare
+
+    pars = body(seed_corpus, "003_d8c59b5a4561fd51.txt#2")
+    to_traditional = opencc.OpenCC("s2t").convert
+    traditional = [to_traditional(p) for p in pars]
+    assert traditional != pars
+    folder = write_pages(
+        tmp_path / "f",
+        {"a.txt": [("开创富民兴陇新局面", pars)], "b.txt": [(to_traditional("开创富民兴陇新局面"), traditional)]},
+    )
+    assert member_sets(folder) == [{"a.txt#1", "b.txt#1"}]
+    changes = [c for row in compare(pars, traditional).rows for c in row.changes]
+    assert sum(c.kind == "script" for c in changes) > 20
+    # OpenCC's phrase rules write 了解 as 瞭解, which a character fold cannot undo: a rare content change
+    assert sum(c.kind == "content" for c in changes) <= 2

@@ -2,8 +2,8 @@
 
 The kinds, in the order :func:`classify` tries them: ``width`` (full-width
 and half-width forms, ``，`` against ``,``; the tables are in
-:mod:`tui.engine.textfold`), ``script`` (traditional against simplified, only
-when a converter is importable), ``space``, ``markup`` (``#``, ``**``),
+:mod:`tui.engine.textfold`), ``script`` (traditional against simplified, by
+OpenCC's character table), ``space``, ``markup`` (``#``, ``**``),
 ``punct``; anything left is ``content``.  Width and script map one character
 to one character (``…`` never expands); the others only delete characters.
 """
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import zip_longest
 
-from tui.engine.textfold import CJK_HALF_WIDTH
+from tui.engine.textfold import CJK_HALF_WIDTH, simplified_table
 
 KINDS = ("width", "punct", "space", "markup", "script", "content")
 # What `--ignore` and the reader's ignore toggle may drop: every kind but content.
@@ -34,34 +34,9 @@ def width_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-def _converter() -> Callable[[str], str] | None:
-    """A traditional-to-simplified converter, if one happens to be installed."""
-    try:
-        import opencc  # type: ignore[import-not-found]
-
-        return opencc.OpenCC("t2s").convert
-    except Exception:
-        pass
-    try:
-        import zhconv  # type: ignore[import-not-found]
-
-        return lambda s: zhconv.convert(s, "zh-hans")
-    except Exception:
-        return None
-
-
-_TO_SIMPLIFIED = _converter()
-
-
 def script(text: str) -> str:
-    """Simplified script, character by character (a converter's phrase rules could change the length)."""
-    if _TO_SIMPLIFIED is None:
-        return text
-    out = []
-    for ch in text:
-        conv = _TO_SIMPLIFIED(ch)
-        out.append(conv if len(conv) == 1 else ch)
-    return "".join(out)
+    """Simplified script, character by character (:func:`tui.engine.textfold.simplified_table`)."""
+    return text.translate(simplified_table())
 
 
 def is_punct(ch: str) -> bool:

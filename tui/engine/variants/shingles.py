@@ -1,8 +1,9 @@
 """Light normalisation and sampled character n-gram shingles for finding variants.
 
 The grouping key (:func:`grouping_key`) keeps what a reprint or an OCR pass does not change: NFKC folds
-full- and half-width forms, and everything that is not a letter or a digit
-(punctuation, spaces, line breaks, Markdown ``#``/``**``) is dropped.
+full- and half-width forms, traditional Chinese is folded to simplified (so
+editions printed in both scripts group), and everything that is not a letter
+or a digit (punctuation, spaces, line breaks, Markdown ``#``/``**``) is dropped.
 
 Shingles are the hashes of the ``SHINGLE``-character windows of the
 normalised text that start on an *anchor* character (code point divisible by
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tui.engine.textfold import simplified_table
+
 SHINGLE = 5
 SAMPLE = 8
 
@@ -26,15 +29,15 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def grouping_key(text: str) -> str:
-    """Only letters and digits (CJK ideographs count as letters), NFKC-folded.
+    """Only letters and digits (CJK ideographs count as letters), NFKC-folded, in simplified script.
 
     Punctuation goes first, so the (slow) NFKC pass is skipped for the usual
     text whose remaining characters are already normal.
     """
     kept = _NOT_WORD.sub("", text)
-    if unicodedata.is_normalized("NFKC", kept):
-        return kept
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", kept))
+    if not unicodedata.is_normalized("NFKC", kept):
+        kept = _NOT_WORD.sub("", unicodedata.normalize("NFKC", kept))
+    return kept.translate(simplified_table())
 
 
 def _anchored_windows(size: int, sample: int) -> re.Pattern[str]:
