@@ -66,6 +66,15 @@ class Row:
             index, start = index + 1, start + len(part) + len(SEP)
         return index, min(offset - start, len(text.split(SEP)[index - span[0]]))
 
+    @property
+    def edits(self) -> tuple[Change, ...]:
+        """The changes inside aligned paragraphs, the ones counted by kind.
+
+        A whole inserted or deleted paragraph is counted as a row of its own,
+        not as a ``content`` change (its one change spans the whole text).
+        """
+        return self.changes if self.op in ("replace", "move") else ()
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -129,7 +138,7 @@ def compare(a: Sequence[str], b: Sequence[str], *, ignore: frozenset[str] = froz
 
 def _stats(rows: Sequence[Row]) -> dict:
     ops = Counter(r.op for r in rows)
-    kinds = Counter(c.kind for r in rows if r.op in ("replace", "move") for c in r.changes)
+    kinds = Counter(c.kind for r in rows for c in r.edits)
     return {**{op: ops[op] for op in OPS}, **{k: kinds[k] for k in KINDS}}
 
 

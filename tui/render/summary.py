@@ -1,0 +1,33 @@
+"""The one line that sums up a comparison: rows by operation, changes by kind, similarity.
+
+`newsread diff` prints it last and the reader shows it above its diff, so
+both count alike: a whole inserted or deleted paragraph is a row, not a
+``content`` change (:attr:`tui.engine.diff.compare.Row.edits`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from tui.engine.diff.compare import Comparison, Row
+from tui.engine.diff.kinds import KINDS
+
+
+def by_kind(counts: Mapping[str, int]) -> str:
+    """``124 width, 31 content``: the kinds that occur, in the engine's order of kinds."""
+    return ", ".join(f"{counts[k]} {k}" for k in KINDS if counts.get(k))
+
+
+def kinds_of(rows: Iterable[Row]) -> str:
+    """:func:`by_kind` of some rows' edits (one row's, say), counted as :func:`summary` counts them."""
+    return by_kind(Counter(c.kind for r in rows for c in r.edits))
+
+
+def summary(cmp: Comparison) -> str:
+    """Rows by operation, changes by kind and the similarity, on one line."""
+    s = cmp.stats
+    ops = (
+        f"{s['equal']} equal, {s['replace']} changed, {s['delete']} deleted, {s['insert']} inserted, {s['move']} moved"
+    )
+    return f"{ops} paragraphs; changes: {by_kind(s) or 'none'}; similarity {cmp.similarity:.3f}"
