@@ -21,14 +21,15 @@ from rich.text import Text
 from tui.cli.common import UsageError, add_folder, load_corpus, positive_int, print_json
 from tui.engine.diff.collate import Collation, collate
 from tui.engine.diff.compare import Comparison, Row, compare_articles, paragraphs
-from tui.engine.diff.kinds import IGNORABLE, KINDS
+from tui.engine.diff.kinds import IGNORABLE
 from tui.engine.refs import Resolved, resolve
 from tui.engine.variants.sigla import sigla
+from tui.render.collation import plain, point_lines
 from tui.render.safe import visible
-from tui.render.wrap import wrap
+from tui.render.sidebyside import Cell, Styler, cell, layout
+from tui.render.summary import summary
 
 MARK = {"equal": " ", "replace": "|", "delete": "<", "insert": ">", "move": "~"}
-BRACKETS = {"a": ("[-", "-]"), "b": ("{+", "+}")}
 STYLE = {"a": "bold red", "b": "bold green", "formal": "yellow", "note": "dim"}
 
 
@@ -129,64 +130,18 @@ def diff_json(ref_a: str, ref_b: str, cmp: Comparison) -> dict:
     return {"a": ref_a, "b": ref_b, "similarity": round(cmp.similarity, 4), "rows": rows, "stats": cmp.stats}
 
 
-def summary(cmp: Comparison) -> str:
-    s = cmp.stats
-    ops = (
-        f"{s['equal']} equal, {s['replace']} changed, {s['delete']} deleted, {s['insert']} inserted, {s['move']} moved"
+def _styler(side: str, color: bool) -> Styler:
+    """Colours of the tags of side ``a`` or ``b``: content in red or green, other kinds in yellow."""
+    if not color:
+        return lambda tag: None
+    return lambda tag: (
+        None if tag == "move" else STYLE[side] if tag in ("content", "insert", "delete") else STYLE["formal"]
     )
-    kinds = ", ".join(f"{s[k]} {k}" for k in KINDS if s[k])
-    return f"{ops} paragraphs; changes: {kinds or 'none'}; similarity {cmp.similarity:.3f}"
-
-
-def marked(row: Row, side: str, color: bool) -> tuple[str, list[tuple[int, int, str]]]:
-    """A row's text for one side, safe to print, and the styled spans of its changes.
-
-    Without colour the changed characters are bracketed instead (not in a
-    whole inserted or deleted paragraph: its row mark says it all).
-    """
-    text = visible(row.a_text if side == "a" else row.b_text)
-    if not color and row.op in ("insert", "delete"):
-        return text, []
-    spans = [(c.a if side == "a" else c.b, c.kind) for c in row.changes]
-    spans = [((s, e), k) for (s, e), k in spans if e > s]
-    style = {k: STYLE["formal"] if k != "content" else STYLE[side] for k in KINDS}
-    if color:
-        return text, [(s, e, style[k]) for (s, e), k in spans]
-    opening, closing = BRACKETS[side]
-    out, pos = [], 0
-    for (s, e), _ in sorted(spans):
-        out += [text[pos:s], opening, text[s:e], closing]
-        pos = e
-    out.append(text[pos:])
-    return "".join(out), []
-
-
-def _lines(text: str, styles: Sequence[tuple[int, int, str]], width: int) -> list[Text]:
-    """``text`` wrapped to ``width`` cells, each line a styled Text.
-
-    One sweep over the styles sorted by start: a long row with many changes
-    costs lines plus styles, not lines times styles.
-    """
-    styles = sorted(styles)
-    out, first = [], 0
-    for s, e in wrap(text, width):
-        line = Text(text[s:e])
-        while first < len(styles) and styles[first][1] <= s:
-            first += 1
-        k = first
-        while k < len(styles) and styles[k][0] < e:
-            ss, se, st = styles[k]
-            lo, hi = max(ss, s), min(se, e)
-            if lo < hi:
-                line.stylize(st, lo - s, hi - s)
-            k += 1
-        out.append(line)
-    return out
 
 
 def _plain(text: str, width: int, style: str = "") -> list[Text]:
     """A line of our own (header, note, summary) wrapped to ``width`` cells."""
-    return _lines(text, [(0, len(text), style)] if style else [], width)
+    return Cell(text, "note").lines(width, lambda tag: style or None)
 
 
 def _pad(line: Text, width: int) -> Text:
@@ -199,17 +154,16 @@ def _note(row: Row) -> str:
 
 def side_by_side(cmp: Comparison, width: int, color: bool) -> list[Text]:
     col = (width - 3) // 2
+    laid = layout(cmp.rows, col, brackets=not color)
+    style_a, style_b = _styler("a", color), _styler("b", color)
     out: list[Text] = []
-    for row in cmp.rows:
-        if row.op == "move":
+    for line in laid.lines:
+        row = cmp.rows[line.row]
+        if line.first and row.op == "move":
             out += _plain(_note(row), width, STYLE["note"] if color else "")
-        left = _lines(*marked(row, "a", color), col) if row.a is not None else []
-        right = _lines(*marked(row, "b", color), col) if row.b is not None else []
-        for k in range(max(len(left), len(right))):
-            mark = MARK[row.op] if k == 0 else " "
-            a = left[k] if k < len(left) else Text()
-            b = right[k] if k < len(right) else Text()
-            out.append(_pad(a, col) + Text(f" {mark} ") + b)
+        a, b = laid.texts(line, style_a, style_b)
+        mark = MARK[row.op] if line.first else " "
+        out.append(_pad(a or Text(), col) + Text(f" {mark} ") + (b or Text()))
     return out
 
 
@@ -218,12 +172,10 @@ def unified(cmp: Comparison, width: int, color: bool) -> list[Text]:
     for row in cmp.rows:
         if row.op == "move":
             out += _plain(_note(row), width, STYLE["note"] if color else "")
-        if row.op == "equal":
-            out += [Text("  ") + line for line in _lines(visible(row.a_text), [], width - 2)]
-            continue
-        for side, sign in (("a", "- "), ("b", "+ ")):
-            if (row.a if side == "a" else row.b) is not None:
-                out += [Text(sign) + line for line in _lines(*marked(row, side, color), width - 2)]
+        signs = (("a", "  "),) if row.op == "equal" else (("a", "- "), ("b", "+ "))
+        for side, sign in signs:
+            if (side_cell := cell(row, side, brackets=not color)) is not None:
+                out += [Text(sign) + line for line in side_cell.lines(width - 2, _styler(side, color))]
     return out
 
 
@@ -293,21 +245,11 @@ def collate_json(col: Collation, refs: Sequence[str]) -> dict:
     }
 
 
-def _shown(text: str) -> str:
-    return text.replace("\n", "↵") if text else "(omitted)"
-
-
 def collate_text(col: Collation, refs: Sequence[str]) -> list[str]:
     out = [f"{s}: {r}" + ("  (base)" if s == col.base else "") for s, r in zip(col.witnesses, refs)]
-    for k, (p, sup) in enumerate(zip(col.points, col.support), 1):
-        s, e = p.base
-        before = col.base_text[max(0, s - 8) : s].replace("\n", "↵")
-        after = col.base_text[e : e + 8].replace("\n", "↵")
-        out.append(f"\n{k}. {before}[{_shown(col.base_text[s:e])}]{after}")
-        for r in p.readings:
-            flags = [f for f, on in (("lone", p.lone in r.sigla), ("consensus", r.sigla == sup.sigla)) if on]
-            out.append(f"   {' '.join(r.sigla)}: {_shown(r.text)}" + (f"  ({', '.join(flags)})" if flags else ""))
-        if p.absent:
-            out.append(f"   lacking the paragraph: {' '.join(p.absent)}")
+    for k in range(len(col.points)):
+        head, under = point_lines(col, k)
+        out.append("\n" + plain(head))
+        out += ["   " + plain(line) for line in under]
     out.append(f"\n{len(col.points)} variation points")
     return out
