@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from tui.engine.diff.kinds import KINDS
 from tui.reader.screens.compare import CollationScreen, DiffScreen
 from tui.reader.screens.reader import ReaderScreen
 from tui.reader.widgets.diff_view import DiffView
@@ -37,7 +40,7 @@ async def test_lead_diff_steps_cycles_ignores_swaps_and_goes_back(seeds):
             seen.append(view.current)
         changed = [n for n, r in enumerate(rows) if r.op != "equal"]
         assert seen == changed[:3]
-        assert view.scroll_y <= view.row_start[seen[-1]] < view.scroll_y + view.size.height
+        assert view.scroll_y <= view.side_by_side.starts[seen[-1]] < view.scroll_y + view.size.height
         await pilot.press("left_square_bracket")
         assert view.current == seen[1]
         # w cycles the other witness
@@ -93,7 +96,7 @@ async def test_collation_shows_points_with_sigla_lone_and_consensus(seeds):
         assert collation.base == screen.group.base  # the most central witness, as `variants` names it
         text = "\n".join(b.plain for b in screen.view.blocks)
         assert "Consensus text" in text and "Variation points" in text
-        assert any(p.lone for p in collation.points) and "lone witness" in text
+        assert any(p.lone for p in collation.points) and "(lone)" in text and "(consensus)" in text
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert screen.point == 1
         shown = screen_text(screen.view)
@@ -166,3 +169,57 @@ async def test_the_summary_wraps_rather_than_losing_its_end_at_80_columns(seeds)
         assert summary.size.height >= 2
         shown = " ".join(strip.text.strip() for strip in summary.render_lines(summary.region.reset_offset))
         assert shown.split() == str(summary.render()).split()  # every word of it on screen
+
+
+def _ref(witness) -> str:
+    first, last = witness.articles[0].index, witness.articles[-1].index
+    return f"{witness.file}#{first}" + (f"-{last}" if last != first else "")
+
+
+def _cli(capsys, *argv) -> str:
+    from tui.main import main
+
+    main(list(argv))
+    return capsys.readouterr().out
+
+
+async def test_the_reader_and_the_cli_count_and_sum_up_the_lead_story_alike(seeds, capsys):
+    """Whole inserted or deleted paragraphs are rows, not content changes, in both."""
+    import json
+
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(app, pilot, "d")
+        a, b = screen.witness(screen.a), screen.witness(screen.b)
+        rows = screen.query_one(DiffView).rows
+        shown = str(screen.query_one("#summary").render())
+        kinds = Counter(c.kind for r in rows for c in r.changes if r.op in ("replace", "move"))
+        ops = Counter(r.op for r in rows)
+    assert (a.siglum, b.siglum) == ("000", "001")
+    data = json.loads(_cli(capsys, "diff", _ref(a), _ref(b), "--folder", str(seeds), "--json"))
+    stats = data["stats"]
+    assert {k: stats[k] for k in KINDS} == {k: kinds[k] for k in KINDS}
+    assert {op: stats[op] for op in ops} == dict(ops)
+    assert stats["delete"] + stats["insert"] > 0  # the lead story has a whole paragraph on one side only...
+    assert f"{stats['content']} content" in shown  # ...and it is not counted as a content change
+    text = _cli(capsys, "diff", _ref(a), _ref(b), "--folder", str(seeds), "--width", "400")
+    assert shown == text.splitlines()[-1]
+
+
+async def test_the_reader_and_the_cli_show_variation_points_in_the_same_context(seeds, capsys):
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(app, pilot, "c")
+        refs = [_ref(w) for w in screen.group.witnesses]
+        collation = screen.collation
+        heads = [screen.view.blocks[n].plain for n in screen.point_blocks]
+    text = _cli(capsys, "collate", *refs, "--folder", str(seeds), "--base", collation.base)
+    assert heads == [line for line in text.splitlines() if line[:1].isdigit() and ". " in line]
+    # eight characters of the base either side, on a point with no line break near it
+    base = collation.base_text
+    k, (s, e) = next(
+        (k, p.base)
+        for k, p in enumerate(collation.points)
+        if p.base[0] >= 8 and "\n" not in base[p.base[0] - 8 : p.base[1] + 8]
+    )
+    assert heads[k] == f"{k + 1}. {base[s - 8 : s]}[{base[s:e]}]{base[e : e + 8]}"

@@ -1,15 +1,12 @@
-"""The wrapping helpers of the views: nothing lost, nothing too wide, diff columns aligned."""
+"""The wrapping helpers of the article view: nothing lost, nothing too wide (diff columns: tests/render)."""
 
 from __future__ import annotations
-
-from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tui.reader.widgets.article_view import NOTE, Block, capped, find_hits, layout
-from tui.reader.widgets.diff_view import diff_layout
 
 ALPHABET = "中文字段落新闻，。、（「」）“” abcXYZ019-"
 texts = st.text(alphabet=ALPHABET, max_size=120)
@@ -38,41 +35,6 @@ def test_find_hits_are_exactly_the_occurrences(paragraphs, query):
     for b, s, e in hits:
         assert blocks[b].text[s:e].lower() == query.lower()
     assert len(hits) == sum(t.lower().count(query.lower()) for t in paragraphs)
-
-
-def _row(op, a_text, b_text):
-    return SimpleNamespace(
-        op=op,
-        a=None if op == "insert" else (0, 1),
-        b=None if op == "delete" else (0, 1),
-        a_text=a_text,
-        b_text=b_text,
-        changes=(),
-        moved_from=None,
-        moved_to=None,
-    )
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["equal", "replace", "insert", "delete"]), texts, texts), max_size=8), widths)
-def test_diff_rows_start_together_on_both_sides(specs, width):
-    rows = [_row(op, "" if op == "insert" else a, "" if op == "delete" else b) for op, a, b in specs]
-    lines, starts = diff_layout(rows, width)
-    for n, row in enumerate(rows):
-        mine = [ln for ln in lines if ln.row == n]
-        assert lines[starts[n]] is mine[0] and mine[0].first
-        a_lines = [ln.a for ln in mine if ln.a is not None]
-        b_lines = [ln.b for ln in mine if ln.b is not None]
-        assert len(mine) == max(len(a_lines), len(b_lines), 1)
-        if row.a is None:
-            assert not a_lines
-        if row.b is None:
-            assert not b_lines
-        # both sides begin on the row's first line: the columns never drift apart
-        if a_lines:
-            assert mine[0].a is not None
-        if b_lines:
-            assert mine[0].b is not None
 
 
 @settings(max_examples=100, deadline=None)

@@ -6,8 +6,6 @@ work is bounded) and show a summary line; `escape` goes back to reading.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -18,9 +16,11 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.reader.widgets.article_view import SHOWN_MAX
-from tui.reader.widgets.diff_view import CHANGE_KINDS, DiffView
+from tui.reader.widgets.diff_view import DiffView
 from tui.reader.widgets.text_view import TextView
+from tui.render.collation import point_lines
 from tui.render.safe import visible
+from tui.render.summary import kinds_of, summary
 
 COMPARE_BINDINGS = [
     Binding("escape", "back", "Back", id="compare.back"),
@@ -59,15 +59,8 @@ def witness_label(witness) -> str:
 
 
 def diff_summary(comparison, ignore: frozenset[str]) -> str:
-    """Similarity and counts of rows by operation and of changes by kind."""
-    ops = Counter(r.op for r in comparison.rows if r.op != "equal")
-    kinds = Counter(c.kind for r in comparison.rows for c in r.changes)
-    parts = [f"similarity {comparison.similarity:.0%}"]
-    parts += [f"{op} {ops[op]}" for op in ("replace", "insert", "delete", "move") if ops[op]]
-    parts += [f"{k} {kinds[k]}" for k in CHANGE_KINDS if kinds[k]]
-    if ignore:
-        parts.append("ignoring " + "+".join(sorted(ignore)))
-    return " · ".join(parts)
+    """The line `newsread diff` ends with, and the kinds left out."""
+    return summary(comparison) + ("; ignoring " + "+".join(sorted(ignore)) if ignore else "")
 
 
 class BasePicker(ModalScreen[str | None]):
@@ -243,8 +236,7 @@ class DiffScreen(CompareScreen):
         row = rows[n]
         changed = [k for k, r in enumerate(rows) if r.op != "equal"]
         where = f"change {changed.index(n) + 1} of {len(changed)}" if n in changed else f"row {n + 1}"
-        kinds = Counter(c.kind for c in row.changes)
-        detail = ", ".join(f"{k} {kinds[k]}" for k in CHANGE_KINDS if kinds[k])
+        detail = kinds_of([row])
         text = f"{where} · {row.op}" + (f" · {detail}" if detail else "")
         if row.op == "move":
             text += f" · B has it as paragraph {row.moved_to + 1}: enter jumps there"
@@ -328,12 +320,19 @@ class CollationScreen(CompareScreen):
         self.action_change(1)
 
 
-CONTEXT = 10  # base characters shown either side of a variation point
+POINT_STYLES = {
+    "number": "bold",
+    "context": "dim",
+    "base": "bold reverse",
+    "sigla": "bold",
+    "flags": "dim",
+    "absent": "dim",
+}
 
 
-def one_line(text: str) -> str:
-    """A reading on one line: paragraph breaks shown as ¶, control characters visible."""
-    return visible(text.replace("\n\n", " ¶ ").replace("\n", " "))
+def styled(line, styles: dict[str, str]) -> Text:
+    """A line of tagged pieces with each tag's style."""
+    return Text.assemble(*((text, styles.get(tag, "")) for text, tag in line))
 
 
 def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], list[int]]:
@@ -343,26 +342,13 @@ def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], li
         mark = "  (base)" if w.siglum == collation.base else ""
         blocks.append(Text("· " + witness_label(w) + mark))
     blocks.append(Text(f"Variation points ({len(collation.points)})", style="bold underline"))
+    styles = {**POINT_STYLES, "lone": f"bold {lone_colour}"}
     starts = []
-    base_text = collation.base_text
-    for n, point in enumerate(collation.points, 1):
-        s, e = point.base
+    for k in range(len(collation.points)):
         starts.append(len(blocks))
-        blocks.append(
-            Text.assemble(
-                (f"{n}. ", "bold"),
-                ("…" + one_line(base_text[max(0, s - CONTEXT) : s]), "dim"),
-                (one_line(base_text[s:e]) or "∅", "bold reverse"),
-                (one_line(base_text[e : e + CONTEXT]) + "…", "dim"),
-            )
-        )
-        for reading in point.readings:
-            line = Text.assemble((f"└ {' '.join(reading.sigla)}: ", "bold"), one_line(reading.text) or "(omitted)")
-            if point.lone and point.lone in reading.sigla:
-                line.append(f"   ◀ lone witness {point.lone}", style=f"bold {lone_colour}")
-            blocks.append(line)
-        if point.absent:
-            blocks.append(Text(f"└ {' '.join(point.absent)}: (paragraph absent)", style="dim"))
+        head, under = point_lines(collation, k)
+        blocks.append(styled(head, styles))
+        blocks += [Text("└ ", style="dim") + styled(line, styles) for line in under]
     blocks.append(Text("Consensus text", style="bold underline"))
     blocks.extend(Text(visible(p)) for p in collation.consensus.split("\n") if p.strip())
     return blocks, starts

@@ -1,14 +1,14 @@
 """Side-by-side diff of two witnesses: aligned rows, one scroll for both columns.
 
-Each row of a ``Comparison`` is wrapped into both columns with the CJK line
-breaker and takes the height of its taller side, so the two columns can
-never drift apart.  Changes are coloured by kind; moved paragraphs carry a
-mark; `enter` on one jumps to where the other witness has it.
+The rows are laid out by :mod:`tui.render.sidebyside`, as in `newsread diff`:
+each takes the height of its taller side, so the two columns can never
+drift apart.  Only the lines on screen are styled; a tag (the row's
+operation, a change's kind) is coloured by the ``diff--`` component class of
+that name.  Moved paragraphs carry a mark; `enter` on one jumps to where the
+other witness has it.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -16,46 +16,21 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.engine.diff.kinds import KINDS
 from tui.reader.widgets.strips import text_strip
 from tui.reader.widgets.virtual import set_virtual_size
-from tui.render.safe import visible
-from tui.render.wrap import wrap
+from tui.render.sidebyside import WHOLE, Layout, layout
 
 SIGNS = {"equal": " ", "replace": "~", "insert": "+", "delete": "-", "move": "↕"}
-CHANGE_KINDS = ("content", "width", "punct", "space", "markup", "script")
-
-
-@dataclass(frozen=True)
-class DiffLine:
-    row: int
-    a: tuple[int, int] | None  # range of the row's a_text on this line, None when that side is blank
-    b: tuple[int, int] | None
-    first: bool  # first display line of its row
-
-
-def diff_layout(rows, width: int) -> tuple[list[DiffLine], list[int]]:
-    """Display lines for ``rows`` with columns ``width`` cells wide, and each row's first line."""
-    lines: list[DiffLine] = []
-    starts: list[int] = []
-    for n, row in enumerate(rows):
-        starts.append(len(lines))
-        a = wrap(visible(row.a_text), width) if row.a is not None else []
-        b = wrap(visible(row.b_text), width) if row.b is not None else []
-        for k in range(max(len(a), len(b), 1)):
-            lines.append(DiffLine(n, a[k] if k < len(a) else None, b[k] if k < len(b) else None, k == 0))
-    return lines, starts
 
 
 class DiffView(ScrollView, can_focus=True):
     """Two columns, A on the left and B on the right, scrolled together."""
 
     COMPONENT_CLASSES = {
-        "diff--insert",
-        "diff--delete",
-        "diff--move",
         "diff--gutter",
         "diff--current",
-        *(f"diff--{k}" for k in CHANGE_KINDS),
+        *(f"diff--{tag}" for tag in WHOLE + KINDS),
     }
     DEFAULT_CSS = """
     DiffView { background: $surface; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
@@ -75,8 +50,7 @@ class DiffView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: tuple = ()
-        self.lines: list[DiffLine] = []
-        self.row_start: list[int] = []
+        self.side_by_side: Layout = layout((), 0)
         self.current = -1  # the change the cursor is on (row index)
         self.back: int | None = None  # where a move jump came from
         self._width = 0
@@ -97,8 +71,8 @@ class DiffView(ScrollView, can_focus=True):
         if not force and width == self._width:
             return
         self._width = width
-        self.lines, self.row_start = diff_layout(self.rows, width)
-        set_virtual_size(self, Size(self.scrollable_content_region.width, len(self.lines)))
+        self.side_by_side = layout(self.rows, width)
+        set_virtual_size(self, Size(self.scrollable_content_region.width, len(self.side_by_side.lines)))
 
     def on_resize(self) -> None:
         row = self.top_row()
@@ -107,12 +81,12 @@ class DiffView(ScrollView, can_focus=True):
 
     def top_row(self) -> int:
         y = int(self.scroll_y)
-        return self.lines[y].row if 0 <= y < len(self.lines) else 0
+        return self.side_by_side.lines[y].row if 0 <= y < len(self.side_by_side.lines) else 0
 
     def scroll_to_row(self, row: int, *, center: bool = True) -> None:
-        if not self.row_start:
+        if not self.side_by_side.starts:
             return
-        y = self.row_start[max(0, min(row, len(self.row_start) - 1))]
+        y = self.side_by_side.starts[max(0, min(row, len(self.side_by_side.starts) - 1))]
         if center:
             y = max(0, y - self.size.height // 3)
         self.scroll_to(0, y, animate=False, immediate=True)
@@ -159,30 +133,24 @@ class DiffView(ScrollView, can_focus=True):
         index = y + int(self.scroll_y)
         full = self.scrollable_content_region.width
         base = self.rich_style
-        if index >= len(self.lines):
+        if index >= len(self.side_by_side.lines):
             return Strip.blank(full, base)
-        line = self.lines[index]
+        line = self.side_by_side.lines[index]
         row = self.rows[line.row]
         width = self._width
         gutter_style = self.get_component_rich_style("diff--current" if line.row == self.current else "diff--gutter")
         sign = SIGNS.get(row.op, "?") if line.first else " "
-        left = self._side(row, "a", line.a, width, base)
-        right = self._side(row, "b", line.b, width, base)
+        left, right = self.side_by_side.texts(line, self._style, self._style)
         gutter = text_strip(Text(sign, style=gutter_style), base, 1, self.app.console)
         bar = text_strip(Text(" │ ", style=self.get_component_rich_style("diff--gutter")), base, 3, self.app.console)
-        return Strip.join([gutter, left, bar, right]).extend_cell_length(full, base).crop(0, full)
+        return (
+            Strip.join([gutter, self._column(left, width, base), bar, self._column(right, width, base)])
+            .extend_cell_length(full, base)
+            .crop(0, full)
+        )
 
-    def _side(self, row, side: str, span: tuple[int, int] | None, width: int, base: Style) -> Strip:
-        if span is None:
-            return Strip.blank(width, base)
-        text_all = visible(row.a_text if side == "a" else row.b_text)
-        s, e = span
-        text = Text(text_all[s:e], no_wrap=True)
-        whole = {"insert": "diff--insert", "delete": "diff--delete", "move": "diff--move"}.get(row.op)
-        if whole:
-            text.stylize(self.get_component_rich_style(whole))
-        for change in row.changes if row.op in ("replace", "move") else ():
-            cs, ce = change.a if side == "a" else change.b
-            if cs < e and ce > s:
-                text.stylize(self.get_component_rich_style(f"diff--{change.kind}"), max(0, cs - s), min(e, ce) - s)
-        return text_strip(text, base, width, self.app.console)
+    def _style(self, tag: str) -> Style:
+        return self.get_component_rich_style(f"diff--{tag}")
+
+    def _column(self, text: Text | None, width: int, base: Style) -> Strip:
+        return Strip.blank(width, base) if text is None else text_strip(text, base, width, self.app.console)
