@@ -9,7 +9,7 @@ from rich.cells import cell_len
 
 from tui.cli.common import add_folder, load_corpus, out, print_json
 from tui.engine.ingest.load import Corpus
-from tui.engine.model import Article, TextFile
+from tui.engine.model import Article, Source, TextFile
 from tui.engine.refs import resolve
 from tui.render.safe import visible
 
@@ -25,6 +25,25 @@ def article_record(a: Article, tf: TextFile) -> dict:
         "end_line": a.end_line,
         "chars": a.chars,
         "encoding": tf.encoding,
+        "format": tf.format,
+        "source": source_record(a.source),
+    }
+
+
+def source_record(src: Source | None) -> dict | None:
+    """Paper, date, edition, page (and a record's id) where the layout or the record names them."""
+    if src is None:
+        return None
+    return {
+        k: v
+        for k, v in (
+            ("paper", src.paper),
+            ("date", src.date),
+            ("edition", src.edition),
+            ("page", src.page),
+            ("record", src.record),
+        )
+        if v
     }
 
 
@@ -52,21 +71,34 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(list_json(corpus))
         return 0
+    # Columns that would say nothing are left out: FORMAT in a folder of plain text, SOURCE when no path names one.
+    formats = any(f.format != "text" for f in corpus.files)
+    sourced = any(a.source for a in corpus.articles)
     rows = [
         (
             a.id,
             f"{a.start_line}-{a.end_line}",
             str(a.chars),
             f.encoding,
+            *((f.format,) if formats else ()),
+            *((a.source.label if a.source else "",) if sourced else ()),
             ("(untitled) " if a.untitled else "") + a.title,
         )
         for f in corpus.files
         for a in f.articles
     ]
-    head = ("ID", "LINES", "CHARS", "ENCODING", "TITLE")
-    widths = [max(cell_len(visible(r[i])) for r in [head, *rows]) for i in range(4)]
+    head = (
+        "ID",
+        "LINES",
+        "CHARS",
+        "ENCODING",
+        *(("FORMAT",) if formats else ()),
+        *(("SOURCE",) if sourced else ()),
+        "TITLE",
+    )
+    widths = [max(cell_len(visible(r[i])) for r in [head, *rows]) for i in range(len(head) - 1)]
     for r in [head, *rows]:
-        out("  ".join(pad(visible(c), w) for c, w in zip(r, widths)) + "  " + r[4])
+        out("  ".join(pad(visible(c), w) for c, w in zip(r, widths)) + "  " + r[-1])
     for s in corpus.skipped:
         print(visible(f"skipped: {s.relpath}: {s.reason}"), file=sys.stderr)
     for f in corpus.files:
