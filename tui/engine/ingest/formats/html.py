@@ -6,19 +6,49 @@ web page is read, so the reader starts without it.  The page is decoded by
 its declared charset, else like a text file (:mod:`..decode`).  The text is
 the title (a heading) and the extracted paragraphs, a blank line between
 them; a page is one article, dated by its metadata.
+
+trafilatura takes seconds a megabyte on link-heavy markup (its metadata and
+date searches walk the whole tree), so scripts, styles, SVG and comments are
+cut first (one linear pass) and a page whose remaining markup is over
+``MAX_MARKUP`` characters is refused with a reason rather than read for
+a minute.
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.engine.ingest.decode import decode_bytes, normalise_newlines
+from tui.engine.ingest.decode import decode_bytes, unify_newlines
 from tui.engine.ingest.formats import HEADING, HTML, Doc, Lines, Refused
 from tui.engine.ingest.formats.xmlsafe import check
 from tui.engine.model import Source
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+MAX_MARKUP = 1_000_000
+_CUT = (
+    ("<script", "</script>"),
+    ("<style", "</style>"),
+    ("<svg", "</svg>"),
+    ("<noscript", "</noscript>"),
+    ("<!--", "-->"),
+)
+
+
+def without_scripts(text: str) -> str:
+    """``text`` less its scripts, styles, SVG and comments (an unclosed one runs to the end); linear."""
+    low = text.lower()
+    keep, pos = [], 0
+    while True:
+        found = [(i, end) for start, end in _CUT if (i := low.find(start, pos)) >= 0]
+        if not found:
+            break
+        i, end = min(found)
+        keep.append(text[pos:i])
+        close = low.find(end, i)
+        pos = len(text) if close < 0 else close + len(end)
+    keep.append(text[pos:])
+    return "".join(keep)
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -27,7 +57,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if m:
         enc = m.group(1).decode("ascii").lower()
         try:
-            return normalise_newlines(data.decode(enc)), enc
+            return unify_newlines(data.decode(enc)), enc
         except (LookupError, UnicodeDecodeError):
             pass
     decoded = decode_bytes(data)
@@ -39,6 +69,9 @@ def read(data: bytes) -> list[Doc]:
 
     check(data)
     text, encoding = decode_html(data)
+    text = without_scripts(text)
+    if len(text) > MAX_MARKUP:
+        raise Refused(f"web page too large to extract: {len(text):,} characters of markup (limit {MAX_MARKUP:,})")
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     if doc is None or not (doc.text or "").strip():
         raise Refused("web page with no main text found")
