@@ -70,7 +70,7 @@ def _text_file(raw: RawFile, relpath: str, doc: Doc) -> TextFile | Skipped:
     if not doc.text.strip():
         return Skipped(relpath, "empty" if doc.format == "text" else f"empty: no text in this {doc.format} file")
     articles = segment(doc.text, relpath, cues=dict(doc.cues), starts=doc.starts)
-    layout = path_source(relpath)
+    layout = path_source(raw.path + relpath[len(raw.relpath) :])  # the whole path: a dated folder may be the root
     if doc.starts:
         extra = doc.sources or (None,) * len(articles)
         articles = with_sources(articles, [merged(layout, s) for s in extra])
