@@ -74,6 +74,7 @@ def test_the_shared_week_lists_paper_date_and_edition(capsys):
     }
     assert all(s and s["date"] == "1916-04-05" for s in sources.values())
     code, out, _ = run(capsys, "list", "--json", "--folder", str(WEEK / "19160405"), "--paper", "sn82014682")
+    assert code == 0
     assert {a["file"] for a in json.loads(out)["articles"]} == {
         "sn82014682-ed-1_seq-1.txt",
         "sn82014682-ed-2_seq-1.txt",

@@ -57,14 +57,14 @@ def _read_bounded(fh, limit: int) -> bytes:
 
 
 def _inflate(relpath: str, data: bytes, limit: int) -> list[Member | Skipped]:
-    opener = bz2.BZ2File if relpath.lower().endswith(".bz2") else gzip.GzipFile
+    bzip2 = relpath.lower().endswith(".bz2")
     try:
-        with opener(BytesIO(data)) as fh:
+        with bz2.BZ2File(BytesIO(data)) if bzip2 else gzip.GzipFile(fileobj=BytesIO(data)) as fh:
             out = _read_bounded(fh, limit)
     except TooLarge as e:
         return [Skipped(relpath, str(e))]
     except (OSError, EOFError, ValueError) as e:
-        return [Skipped(relpath, f"damaged {'bzip2' if opener is bz2.BZ2File else 'gzip'} file: {e}")]
+        return [Skipped(relpath, f"damaged {'bzip2' if bzip2 else 'gzip'} file: {e}")]
     refusal = _ratio_refusal(len(data), len(out))
     return [Skipped(relpath, refusal)] if refusal else [Member(relpath, out)]
 
@@ -108,7 +108,9 @@ def _unzip(relpath: str, data: bytes, limit: int, wanted) -> list[Member | Skipp
             continue
         try:
             with zf.open(info) as fh:
-                out.append(Member(rel, _read_bounded(fh, limit)))
+                got = _read_bounded(fh, limit)
+            refusal = _ratio_refusal(info.compress_size, len(got))  # the header may have lied about the size
+            out.append(Skipped(rel, refusal) if refusal else Member(rel, got))
         except TooLarge as e:
             out.append(Skipped(rel, str(e)))
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as e:

@@ -22,6 +22,7 @@ HEAD = 65536
 _PROLOG = re.compile(r"(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>))*\s*", re.S | re.I)
 _ROOT = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)([^>]*)>?")
 _HOCR = re.compile(r"""class\s*=\s*["'][^"']*\bocrx?_(?:page|carea|par|line|word)\b|name\s*=\s*["']ocr-system""", re.I)
+_DOCTYPE_HTML = re.compile(r"<!doctype\s+html", re.I)
 _MAX_FIRST_LINE = 8 * 1024 * 1024
 
 
@@ -66,14 +67,14 @@ def sniff(data: bytes) -> str:
     if not start.startswith("<"):
         return TEXT
     root = root_element(head)
-    if root is None:
-        return HTML if re.match(r"\s*(?:<!--.*?-->\s*)*<!doctype\s+html", head, re.I | re.S) else TEXT
-    ns, name = root
+    ns, name = root or ("", "")
     low = name.lower()
     if low == "alto":
         return ALTO
     if name == "PcGts":
         return PAGE
-    if low == "html":
+    if low in ("html", "head", "body") or _DOCTYPE_HTML.search(head[: _PROLOG.match(head).end()]):
         return HOCR if _HOCR.search(head) else HTML
+    if root is None:
+        return TEXT
     raise NotText(f"XML of another kind (root element <{name}>{f' in {ns}' if ns else ''})")
