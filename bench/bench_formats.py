@@ -25,8 +25,7 @@ from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lxml import etree
 
@@ -34,6 +33,7 @@ from tui.engine.ingest.formats import alto
 from tui.engine.ingest.load import read_file
 from tui.engine.ingest.scan import RawFile
 
+ROOT = Path(__file__).resolve().parents[1]
 FILE = ROOT.parent / "shared" / "corpora" / "formats" / "alto" / "chronam_ocr.xml"
 
 
