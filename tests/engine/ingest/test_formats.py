@@ -8,7 +8,7 @@ from lxml import etree
 
 from tests.engine.ingest.formats_helpers import FORMATS, MARKUP, listing, needs_corpora, run
 from tui.engine.ingest.load import load
-from tui.engine.variants.grouping import find_groups
+from tui.engine.variants.groupcache import find_groups
 
 pytestmark = needs_corpora
 
@@ -87,7 +87,7 @@ def test_the_produced_text_is_the_raw_text_every_offset_indexes(capsys, path):
     assert "".join(a.raw for a in tf.articles) == tf.text
     for a in tf.articles:
         assert a.raw == tf.text[a.start : a.end]
-        for p in (*a.paragraphs, *a.raw_paragraphs):
+        for p in a.paragraphs:
             assert p.text == "".join(a.raw[s:e] for s, e in p.pieces)
     code, out, _ = run(capsys, "show", "--raw", path.name, "--folder", str(path.parent))
     assert code == 0 and out == tf.text.rstrip("\n") + "\n"
@@ -104,5 +104,5 @@ def test_the_two_hocr_files_of_one_page_group_as_variants(capsys):
 def test_alto_headings_are_cued_by_type_size():
     corpus = load(FORMATS / "alto")
     tf = corpus.file("chronam_ocr.xml")
-    heads = [p.text for a in tf.articles for p in a.raw_paragraphs if p.kind in ("title", "heading")]
+    heads = [p.text for a in tf.articles for p in a.paragraphs if p.kind in ("title", "heading")]
     assert "THE MADISONIAN." in heads

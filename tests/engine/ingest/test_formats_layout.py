@@ -7,7 +7,7 @@ from tests.engine.ingest.formats_helpers import CORPORA, FORMATS, listing, needs
 from tui.engine.ingest.layout import path_source
 from tui.engine.ingest.load import load
 from tui.engine.model import Source
-from tui.engine.variants.grouping import find_groups
+from tui.engine.variants.groupcache import find_groups
 
 pytestmark = needs_corpora
 WEEK = CORPORA / "chronam-1916-04-week1"

@@ -7,7 +7,7 @@ import pytest
 from tests.engine.ingest.formats_helpers import listing, run
 from tui.engine.ingest.formats.detect import NotText, sniff
 from tui.engine.ingest.load import load
-from tui.engine.variants.grouping import find_groups
+from tui.engine.variants.groupcache import find_groups
 
 ALTO_NS = {
     "none": "",
