@@ -4,9 +4,9 @@ Recursive, natural order (``2.txt`` before ``10.txt``): ``.txt`` and ``.md``,
 the OCR and web formats (``.xml``, ``.alto``, ``.hocr``, ``.html``, ``.htm``,
 ``.xhtml``, ``.jsonl``; what they hold is told by content, see
 :mod:`.formats.detect`), any of these compressed (``.gz``, ``.bz2``) and
-``.zip`` archives; hidden files and folders are passed over.  Only regular files are opened (with
-O_NONBLOCK, and checked again after opening), so a FIFO or a device never
-blocks the scan.  Everything that cannot be read is reported as a
+``.zip`` archives; hidden files and folders are passed over.  Only regular
+files are opened (with O_NONBLOCK, and checked again after opening), so a
+FIFO or a device never blocks the scan.  Everything that cannot be read is reported as a
 :class:`~.model.Skipped` with a reason.
 """
 
