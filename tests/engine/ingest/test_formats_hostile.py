@@ -122,3 +122,11 @@ def test_a_20_mb_web_page_of_scripts_is_read_in_bounds(tmp_path):
         text.startswith("Storm hits the coast\n") and "Paragraph 11: the storm hit" in text and "var teaser" not in text
     )
     assert seconds < LIMIT_S and mb < LIMIT_MB
+
+
+def test_deeply_nested_hocr_is_refused_with_the_parser_message_not_read_with_holes(tmp_path):
+    page = "<html><body><div class='ocr_page'>" + "<div>" * 10_000 + "<span class='ocr_line'>deep line</span>"
+    (tmp_path / "deep.hocr").write_text(page + "</div>" * 10_001 + "</body></html>", encoding="utf-8")
+    got, seconds, mb = load_in_child(tmp_path)
+    assert got["files"] == {} and "Excessive depth" in got["skipped"]["deep.hocr"]
+    assert seconds < LIMIT_S and mb < LIMIT_MB

@@ -34,6 +34,9 @@ def parse_html(data: bytes) -> etree._Element:
         raise Refused(f"malformed HTML: {e}") from None
     if root is None:
         raise Refused("no HTML element")
+    deep = [e.message for e in parser.error_log if "depth" in e.message.lower()]
+    if deep:  # the parser recovers by dropping what lies deeper: say so instead of showing a page with holes
+        raise Refused(f"malformed HTML: {deep[0]}")
     return root
 
 
