@@ -10,7 +10,7 @@ import pytest
 from tui import __version__
 from tui.main import main
 
-KEYS = {"id", "file", "index", "title", "untitled", "start_line", "end_line", "chars", "encoding"}
+KEYS = {"id", "file", "index", "title", "untitled", "start_line", "end_line", "chars", "encoding", "format", "source"}
 
 
 def run(capsys, *argv):

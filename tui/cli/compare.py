@@ -196,7 +196,7 @@ def add_collate(sub) -> None:
 
 def witness_sigla(resolved: Sequence[Resolved]) -> list[str]:
     """Sigla of the refs' files; a file named by two refs adds the article numbers."""
-    names = sigla([r.file.relpath for r in resolved])
+    names = sigla([r.file.relpath for r in resolved], [r.articles[0].source if r.articles else None for r in resolved])
     out = []
     for name, r in zip(names, resolved):
         shared = sum(x.file.relpath == r.file.relpath for x in resolved) > 1

@@ -22,7 +22,7 @@ from __future__ import annotations
 from importlib import import_module
 
 _API = {
-    "tui.engine.model": ("Article", "Paragraph", "Skipped", "TextFile"),
+    "tui.engine.model": ("Article", "Paragraph", "Skipped", "Source", "TextFile"),
     "tui.engine.refs": ("RefError", "Resolved", "resolve"),
     "tui.engine.ingest.load": ("Corpus", "FolderError", "load"),
     "tui.engine.ingest.corpuscache": ("load_cached",),

@@ -2,7 +2,9 @@
 
 Plain frozen dataclasses, so the CLI, the UI and the tests share one shape.
 Offsets are character offsets into the LF-normalised text; line numbers are
-1-based.
+1-based.  For a file in another format (ALTO, hOCR, PAGE, JSON lines, a web
+page) the text is the one its reader produced, printed line by printed line:
+that text is the file's raw text, and every offset indexes into it.
 """
 
 from __future__ import annotations
@@ -51,6 +53,27 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a page comes from, as an archive's layout or a record names it (empty when unknown).
+
+    ``witness`` is the short name of the file as a witness in a variant group
+    (``sn85058396 1916-04-08 ed-1``; a JSON lines series), used for sigla.
+    """
+
+    paper: str = ""  # a paper's id (an LCCN) or a JSON lines series
+    date: str = ""  # YYYY-MM-DD
+    edition: str = ""  # ed-N
+    page: str = ""  # seq-N
+    record: str = ""  # a JSON lines record's id
+    witness: str = ""
+
+    @property
+    def label(self) -> str:
+        """Paper, date, edition and page in one line (for lists, headers and citations)."""
+        return " ".join(x for x in (self.paper, self.date, self.edition, self.page) if x)
+
+
+@dataclass(frozen=True)
 class Article:
     file: str  # path relative to the folder, with "/" separators
     index: int  # 1-based within the file
@@ -62,6 +85,7 @@ class Article:
     end_line: int
     raw: str  # file_text[start:end]; concatenating a file's articles gives the file
     paragraphs: tuple[Paragraph, ...] = field(repr=False)
+    source: Source | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -87,6 +111,7 @@ class TextFile:
     text: str
     warning: str | None = None
     articles: tuple[Article, ...] = ()
+    format: str = "text"  # text, alto, hocr, page, jsonl, html
 
 
 @dataclass(frozen=True)

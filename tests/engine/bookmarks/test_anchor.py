@@ -207,7 +207,7 @@ def test_quote_span_finds_typed_variants_and_refuses_absent_text():
 def corpus_with(relpath: str, text: str) -> Corpus:
     """The seed corpus with one file's text replaced (no disk needed)."""
     files = [
-        read_file(RawFile(f.relpath, f.path, 0, 0, text.encode("utf-8"))) if f.relpath == relpath else f
+        read_file(RawFile(f.relpath, f.path, 0, 0, text.encode("utf-8")))[0] if f.relpath == relpath else f
         for f in SEED_CORPUS.files
     ]
     return Corpus(SEED_CORPUS.root, files, [])

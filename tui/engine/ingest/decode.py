@@ -1,6 +1,18 @@
 """Turn the bytes of a news page into text, and say which encoding that took.
 
-Order: a BOM (UTF-8, UTF-16 LE/BE), then strict UTF-8, then GB18030 and Big5.
+Order: a BOM (UTF-8, UTF-16 LE/BE), then strict UTF-8, then a Western
+single-byte reading (cp1252, else Latin-1) when it scores as Western text,
+then GB18030 and Big5.
+
+A Western reading is chosen when :func:`western_score` is at least
+``WESTERN_MIN``: the share of its non-ASCII characters that are letters inside
+a Latin word (next to an ASCII letter: ``für``, ``Größe``, ``été``) or a
+one-letter word (``à``).  German, French or Dutch text scores near 1.0;
+Chinese bytes read as cp1252 come in runs of two or more accented letters and
+symbols (``ÖÐ¹ú``) and score near 0, so Chinese files decode exactly as
+before.  cp1252 is named when the file uses its printable 0x80-0x9F
+characters (``„“€``), Latin-1 otherwise (the same reading).
+
 Big5 bytes usually decode as GB18030 too (as garbage), so when both succeed the
 choice is made by :func:`hanzi_score`: the share of Han characters that belong to
 the common-character set (GB2312 level 1, the 3,755 most frequent simplified
@@ -18,6 +30,7 @@ Line ends are normalised: CRLF and lone CR become LF.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,11 +40,15 @@ UTF16_LE = "utf-16-le"
 UTF16_BE = "utf-16-be"
 GB18030 = "gb18030"
 BIG5 = "big5"
+CP1252 = "cp1252"
+LATIN1 = "latin-1"
+WESTERN_MIN = 0.7
 UTF8_LOSSY = "utf-8 (lossy)"
 # Below this common-character score (with enough Han characters to judge),
 # a GB18030/Big5 reading is kept but flagged: real text scores above 0.9.
 DOUBTFUL_SCORE = 0.6
 DOUBTFUL_MIN_HAN = 10
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,44 @@ def hanzi_score(text: str) -> float:
     return sum(c in common for c in han) / len(han)
 
 
+def western_score(text: str) -> float:
+    """How much the non-ASCII characters look like Western text (see the module docstring); 0.0 if none.
+
+    A character standing alone among ASCII is good when it is a letter (``für``,
+    ``à``) and neutral otherwise (``„``, ``€``, ``°``); one in a run of non-ASCII
+    characters is good only when it is a letter touching an ASCII letter
+    (``Größe``), and bad otherwise: mis-read multi-byte text is made of such runs.
+    """
+    n = len(text)
+    good = bad = 0
+    for m in _NON_ASCII.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        letter = m.group().isalpha()
+        if before.isascii() and after.isascii():
+            good += letter
+        elif letter and (_is_ascii_letter(before) or _is_ascii_letter(after)):
+            good += 1
+        else:
+            bad += 1
+    return good / (good + bad) if good + bad else 0.0
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def western(data: bytes) -> Decoded | None:
+    """The cp1252 (else Latin-1) reading when it scores as Western text, else None."""
+    text = _strict(data, CP1252)
+    enc = CP1252 if text is not None and any(0x80 <= b <= 0x9F for b in data) else LATIN1
+    text = text if text is not None else data.decode(LATIN1)
+    if western_score(text) < WESTERN_MIN:
+        return None
+    return Decoded(unify_newlines(text), enc)
+
+
 def unify_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -106,6 +161,9 @@ def decode_bytes(data: bytes) -> Decoded:
     text = _strict(data, UTF8)
     if text is not None:
         return Decoded(unify_newlines(text), UTF8)
+    latin = western(data)
+    if latin is not None:
+        return latin
     candidates = [(enc, t) for enc in (GB18030, BIG5) if (t := _strict(data, enc)) is not None]
     if candidates:
         # max() keeps the first on a tie, so GB18030 wins an even score.

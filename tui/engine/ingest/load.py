@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.engine import quietgc
-from tui.engine.ingest.decode import decode_bytes
-from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, natural_key, scan
+from tui.engine.ingest.formats import Doc, archive, dispatch
+from tui.engine.ingest.layout import merged, one_witness_per_page, path_source, with_sources
+from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, is_binary, is_candidate, natural_key, scan
 from tui.engine.ingest.segment import segment
 from tui.engine.model import Article, Skipped, TextFile
 from tui.locations import bundled_seeds
@@ -45,20 +46,46 @@ class Corpus:
         return next((f for f in self.files if f.relpath == relpath), None)
 
 
-def read_file(raw: RawFile) -> TextFile | Skipped:
-    """Decode and segment one scanned file."""
-    decoded = decode_bytes(raw.data)
-    if not decoded.text.strip():
-        return Skipped(raw.relpath, "empty")
+def read_file(raw: RawFile) -> list[TextFile | Skipped]:
+    """Read, decode and segment one scanned file: the texts it holds (an archive's members,
+    a JSON lines file's series) and the refusals among them."""
+    out: list[TextFile | Skipped] = []
+    for member in archive.expand(raw.relpath, raw.data, raw.max_bytes, is_candidate):
+        if isinstance(member, Skipped):
+            out.append(member)
+        elif is_binary(member.data):
+            out.append(Skipped(member.relpath, "binary"))
+        else:
+            docs = dispatch.read(member.data)
+            if isinstance(docs, str):
+                out.append(Skipped(member.relpath, docs))
+            else:
+                out.extend(_text_file(raw, member.relpath, doc) for doc in docs)
+    return out
+
+
+def _text_file(raw: RawFile, relpath: str, doc: Doc) -> TextFile | Skipped:
+    if doc.name:
+        relpath = f"{relpath}/{doc.name}"
+    if not doc.text.strip():
+        return Skipped(relpath, "empty" if doc.format == "text" else f"empty: no text in this {doc.format} file")
+    articles = segment(doc.text, relpath, cues=dict(doc.cues), starts=doc.starts)
+    layout = path_source(raw.path + relpath[len(raw.relpath) :])  # the whole path: a dated folder may be the root
+    if doc.starts:
+        extra = doc.sources or (None,) * len(articles)
+        articles = with_sources(articles, [merged(layout, s) for s in extra])
+    elif layout is not None:
+        articles = with_sources(articles, [layout] * len(articles))
     return TextFile(
-        relpath=raw.relpath,
+        relpath=relpath,
         path=raw.path,
         size=raw.size,
         mtime_ns=raw.mtime_ns,
-        encoding=decoded.encoding,
-        text=decoded.text,
-        warning=decoded.warning,
-        articles=tuple(segment(decoded.text, raw.relpath)),
+        encoding=doc.encoding,
+        text=doc.text,
+        warning=doc.warning,
+        articles=tuple(articles),
+        format=doc.format,
     )
 
 
@@ -81,15 +108,20 @@ def build(
     skipped: list[Skipped],
     progress: Callable[[int, int], None] | None = None,
 ) -> Corpus:
-    """Decode and segment scanned files into a corpus (no collector pass over it while it grows)."""
+    """Decode and segment scanned files into a corpus (no collector pass over it while it grows).
+
+    Each page is kept once, in its best format (:func:`.layout.one_witness_per_page`).
+    """
     skipped = list(skipped)
     files: list[TextFile] = []
     with quietgc.held():
         for n, raw in enumerate(raws, 1):
-            got = read_file(raw)
-            (skipped if isinstance(got, Skipped) else files).append(got)
+            for got in read_file(raw):
+                (skipped if isinstance(got, Skipped) else files).append(got)
             if progress:
                 progress(n, len(raws))
+    files, same = one_witness_per_page(files)
+    skipped.extend(same)
     return Corpus(root=root.resolve(), files=files, skipped=sorted(skipped, key=lambda s: natural_key(s.relpath)))
 
 

@@ -1,9 +1,12 @@
 """Find the text files of a folder and read them, never blocking and never crashing.
 
-Recursive, natural order (``2.txt`` before ``10.txt``), ``.txt`` and ``.md``;
-hidden files and folders are passed over.  Only regular files are opened (with
-O_NONBLOCK, and checked again after opening), so a FIFO or a device never
-blocks the scan.  Everything that cannot be read is reported as a
+Recursive, natural order (``2.txt`` before ``10.txt``): ``.txt`` and ``.md``,
+the OCR and web formats (``.xml``, ``.alto``, ``.hocr``, ``.html``, ``.htm``,
+``.xhtml``, ``.jsonl``; what they hold is told by content, see
+:mod:`.formats.detect`), any of these compressed (``.gz``, ``.bz2``) and
+``.zip`` archives; hidden files and folders are passed over.  Only regular
+files are opened (with O_NONBLOCK, and checked again after opening), so a
+FIFO or a device never blocks the scan.  Everything that cannot be read is reported as a
 :class:`~.model.Skipped` with a reason.
 """
 
@@ -19,7 +22,9 @@ from pathlib import Path
 from tui.engine.ingest.decode import has_utf16_bom
 from tui.engine.model import Skipped
 
-EXTENSIONS = (".txt", ".md")
+EXTENSIONS = (".txt", ".md", ".xml", ".alto", ".hocr", ".html", ".htm", ".xhtml", ".jsonl")
+PACKED = (".gz", ".bz2")
+ARCHIVES = (".zip",)
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 BINARY_PROBE = 8192
 
@@ -32,6 +37,22 @@ class RawFile:
     mtime_ns: int
     data: bytes
     linked: bool = False  # reached through a symlink
+    max_bytes: int = DEFAULT_MAX_BYTES  # the limit it was read under (and its members are unpacked under)
+
+
+def is_candidate(name: str) -> bool:
+    """A name worth opening: a readable extension, possibly compressed, or a zip archive."""
+    low = name.lower()
+    if low.endswith(ARCHIVES):
+        return True
+    for ext in PACKED:
+        low = low.removesuffix(ext)
+    return low.endswith(EXTENSIONS)
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes near the start, and no UTF-16 BOM to explain them."""
+    return not has_utf16_bom(data) and b"\0" in data[:BINARY_PROBE]
 
 
 def natural_key(relpath: str) -> tuple:
@@ -81,7 +102,7 @@ def _walk(root: Path) -> Iterator[tuple[str, Path, bool] | Skipped]:
                 continue
             rel = prefix + entry.name
             path = Path(entry.path)
-            is_text_name = entry.name.lower().endswith(EXTENSIONS)
+            is_text_name = is_candidate(entry.name)
             if entry.is_symlink():
                 target, reason = _resolve_link(path, root)
                 if reason:
@@ -178,10 +199,10 @@ def scan(folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
             refused.append(Skipped(rel, got))
             continue
         st, data = got
-        if not has_utf16_bom(data) and b"\0" in data[:BINARY_PROBE]:
+        if not rel.lower().endswith(PACKED + ARCHIVES) and is_binary(data):
             refused.append(Skipped(rel, "binary"))
             continue
-        files.append(RawFile(rel, str(path), st.st_size, st.st_mtime_ns, data, linked))
+        files.append(RawFile(rel, str(path), st.st_size, st.st_mtime_ns, data, linked, max_bytes))
     files, same = _one_per_file(files)
     refused.extend(same)
     refused.sort(key=lambda r: natural_key(r.relpath))

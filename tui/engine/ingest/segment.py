@@ -20,8 +20,10 @@ articles' ``raw`` gives the text back.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tui.engine.ingest.formats import HEADING
 from tui.engine.ingest.lines import (
     Kind,
     classify,
@@ -64,15 +66,24 @@ def blank_separated(lines: list[str]) -> bool:
     return content > 0 and blocks * 2 >= content and any(not ln.strip() for ln in lines)
 
 
-def line_kinds(lines: list[str], sep: bool) -> list[Kind]:
-    """Kind of every line; ``sep``: the page separates paragraphs by blank lines."""
+def line_kinds(lines: list[str], sep: bool, cues: Mapping[int, str] | None = None) -> list[Kind]:
+    """Kind of every line; ``sep``: the page separates paragraphs by blank lines.
+
+    ``cues`` are what a layout format knows of a line (:mod:`.formats`): a
+    line it sets as a heading is one, unless its words say otherwise (a
+    dateline, a byline, a closing line keep their kind).
+    """
 
     def alone(i: int) -> bool:
         if not sep:
             return True
         return (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
 
-    return [classify(ln, alone=alone(i)) for i, ln in enumerate(lines)]
+    kinds = [classify(ln, alone=alone(i)) for i, ln in enumerate(lines)]
+    for i, cue in (cues or {}).items():
+        if cue == HEADING and i < len(kinds) and kinds[i] in (Kind.BODY, Kind.QUOTED):
+            kinds[i] = Kind.HEADING
+    return kinds
 
 
 def _has_furniture(i: int, content: list[int], kinds: list[Kind], lines: list[str]) -> bool:
@@ -169,12 +180,19 @@ def _title(idx: list[int], roles: dict[int, str], lines: list[str]) -> tuple[str
     return "(empty)", True
 
 
-def segment(text: str, relpath: str = "") -> list[Article]:
-    """Split LF-normalised ``text`` into articles (see the module docstring)."""
+def segment(
+    text: str, relpath: str = "", *, cues: Mapping[int, str] | None = None, starts: Sequence[int] = ()
+) -> list[Article]:
+    """Split LF-normalised ``text`` into articles (see the module docstring).
+
+    ``cues``: per-line cues of a layout format (0-based line: cue); ``starts``:
+    the lines where articles start when the file says so (JSON lines records),
+    instead of the rule.
+    """
     lines, offs = split_lines(text)
     sep = blank_separated(lines)
-    kinds = line_kinds(lines, sep)
-    starts = article_starts(lines, kinds)
+    kinds = line_kinds(lines, sep, cues)
+    starts = sorted({0, *(i for i in starts if 0 < i < len(lines))}) if starts else article_starts(lines, kinds)
     articles = []
     for n, first in enumerate(starts):
         last = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1

@@ -20,7 +20,7 @@ from pathlib import Path
 from tui.engine import quietgc
 from tui.engine.caches import source_fingerprint
 from tui.engine.ingest.load import Corpus
-from tui.engine.variants import central, grouping, overlap, shingles
+from tui.engine.variants import central, grouping, overlap, shingles, sigla
 from tui.locations import cache_dir
 
 FORMAT = 1
@@ -56,7 +56,7 @@ def cache_path(corpus: Corpus) -> Path:
 
 def corpus_key(corpus: Corpus) -> str:
     h = hashlib.sha256(f"{FORMAT}\0".encode())
-    h.update(source_fingerprint((grouping, central, overlap, shingles)))
+    h.update(source_fingerprint((grouping, central, overlap, shingles, sigla)))
     for f in corpus.files:
         h.update(f"{f.relpath}\0{f.size}\0{f.mtime_ns}\0".encode("utf-8", "surrogatepass"))
         for a in f.articles:

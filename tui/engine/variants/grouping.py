@@ -232,7 +232,7 @@ def build_group(gid: str, members: Sequence[Item]) -> Group:
     for it in members:
         witnesses[it.article.file].append(it)
     scores = score_witnesses(witnesses)
-    names = dict(zip(witnesses, sigla(list(witnesses))))
+    names = dict(zip(witnesses, sigla(list(witnesses), [its[0].article.source for its in witnesses.values()])))
     return Group(
         id=gid,
         base=names[scores.base],

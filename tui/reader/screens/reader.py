@@ -106,7 +106,9 @@ class ReaderScreen(Screen):
         self.files.show_article(article)
         self.app.entered_article(article)
         tf = self.app.corpus.file(article.file) if self.app.corpus else None
-        self.set_header(f"{article.file} · {tf.encoding if tf else '?'}")
+        where = [article.file, *([article.source.label] if article.source and article.source.label else [])]
+        kind = f"{tf.format}, {tf.encoding}" if tf and tf.format != "text" else (tf.encoding if tf else "?")
+        self.set_header(" · ".join([*where, kind]))
         if focus:
             self.pane.focus()
         self.update_status()
@@ -206,7 +208,8 @@ class ReaderScreen(Screen):
             p = next((p for p in a.paragraphs if p.raw_end > offset), a.paragraphs[-1])
         else:
             p = a.paragraphs[min(self.pane.top_block(), len(a.paragraphs) - 1)]
-        cite = f"{p.text}\n— {a.title}, {a.file}, line {p.line}"
+        source = f"{a.source.label}, " if a.source and a.source.label else ""
+        cite = f"{p.text}\n— {a.title}, {source}{a.file}, line {p.line}"
         self.app.copy_to_clipboard(cite)
         self.notify(f"copied paragraph (line {p.line})", timeout=2)
 
