@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from tui.cli.common import (
@@ -25,6 +22,7 @@ from tui.engine.bookmarks.bookmark import (
     to_collection,
 )
 from tui.engine.bookmarks.store import Store
+from tui.engine.export.files import ExportError, write_atomically
 from tui.engine.ingest.load import Corpus
 from tui.engine.refs import resolve
 from tui.engine.variants.groupcache import find_groups
@@ -160,34 +158,6 @@ def run_rm(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """A temp file beside ``path``, flushed to disk, then renamed over it: never a half-written export.
-
-    A symlink is written through (its target is replaced), an existing file keeps
-    its mode, and anything that is not a regular file (a device, a FIFO, a
-    folder) is refused rather than replaced.
-    """
-    path = path.resolve()
-    mode = None
-    if path.exists():
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            raise UsageError(f"{path}: not a regular file; not replaced")
-        mode = stat.S_IMODE(st.st_mode)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        if mode is not None:
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
     with open_store() as store:
@@ -198,8 +168,8 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         try:
             write_atomically(Path(args.file), text)
-        except OSError as e:
-            raise UsageError(f"cannot write {args.file}: {e.strerror}") from None
+        except ExportError as e:
+            raise UsageError(str(e)) from None
     print(f"exported {len(rows)} bookmarks", file=sys.stderr)
     return 0
 

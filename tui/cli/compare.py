@@ -3,7 +3,9 @@
 ``diff`` prints two versions side by side in cells (or ``--unified``), with
 changed characters in colour on a terminal and in ``[-…-]``/``{+…+}``
 brackets otherwise; its exit code is that of diff(1).  ``collate`` prints the
-variation points of three or more witnesses, or their consensus text.
+variation points of three or more witnesses, or their consensus text.  Both
+export what they show (``--html``; ``collate`` also ``--tei``, ``--csv``,
+``--tsv``) to stdout or, with ``-o``, to a file written atomically.
 """
 
 from __future__ import annotations
@@ -13,18 +15,24 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from tui import __version__
 from tui.cli.common import UsageError, add_folder, load_corpus, positive_int, print_json
 from tui.engine.diff.collate import Collation, collate
 from tui.engine.diff.compare import Comparison, Row, compare_articles, paragraphs
 from tui.engine.diff.kinds import IGNORABLE
+from tui.engine.export.files import ExportError, write_atomically
+from tui.engine.export.table import to_csv
+from tui.engine.export.tei import to_tei
 from tui.engine.refs import Resolved, resolve
 from tui.engine.variants.sigla import sigla
 from tui.render.collation import plain, point_lines
+from tui.render.html import collation_html, diff_html
 from tui.render.safe import visible
 from tui.render.sidebyside import Cell, Styler, cell, layout
 from tui.render.summary import summary
@@ -72,7 +80,31 @@ def add_diff(sub) -> None:
         help="colour (auto: on a terminal without NO_COLOR)",
     )
     p.add_argument("--unified", action="store_true", help="one column: - lines of REF_A, + lines of REF_B")
+    p.add_argument("--html", action="store_true", help="a self-contained HTML page, side by side (see -o)")
+    add_output(p)
     p.set_defaults(run=run_diff)
+
+
+def add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="-",
+        help="write an --html/--tei/--csv/--tsv export to FILE (- is stdout)",
+    )
+
+
+def emit(text: str, output: str) -> None:
+    """An export to stdout, or to ``output`` written whole or not at all."""
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomically(Path(output), text)
+    except ExportError as e:
+        raise UsageError(str(e)) from None
+    print(f"wrote {visible(output)}", file=sys.stderr)
 
 
 def use_color(choice: str) -> bool:
@@ -86,8 +118,13 @@ def run_diff(args: argparse.Namespace) -> int:
     ra, rb = resolve(corpus, args.ref_a), resolve(corpus, args.ref_b)
     ignore = frozenset().union(*args.ignore)
     cmp = compare_articles(ra.articles, rb.articles, ignore=ignore)
+    if args.output != "-" and not args.html:
+        raise UsageError("-o goes with --html")
     if args.json:
         print_json(diff_json(ra.ref, rb.ref, cmp))
+    elif args.html:
+        names = tuple(witness_sigla([ra, rb]))
+        emit(diff_html(cmp, (ra.ref, rb.ref), sigla=names, version=__version__), args.output)
     else:
         width = args.width or shutil.get_terminal_size((100, 24)).columns
         if width < 20:
@@ -191,6 +228,12 @@ def add_collate(sub) -> None:
     add_ignore(p)
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     p.add_argument("--consensus", action="store_true", help="print the consensus text")
+    formats = p.add_mutually_exclusive_group()
+    formats.add_argument("--tei", action="store_true", help="a TEI P5 parallel-segmentation apparatus")
+    formats.add_argument("--html", action="store_true", help="a self-contained HTML page")
+    formats.add_argument("--csv", action="store_true", help="an alignment table: a row per variation point")
+    formats.add_argument("--tsv", action="store_true", help="the alignment table, tab-separated")
+    add_output(p)
     p.set_defaults(run=run_collate)
 
 
@@ -217,14 +260,31 @@ def run_collate(args: argparse.Namespace) -> int:
         col = collate(witnesses, base=args.base, ignore=frozenset().union(*args.ignore))
     except ValueError as e:
         raise UsageError(str(e)) from None
-    if args.json:
-        print_json(collate_json(col, [r.ref for r in resolved]))
+    refs = [r.ref for r in resolved]
+    export = collate_export(args, col, refs)
+    if export is not None:
+        emit(export, args.output)
+    elif args.output != "-":
+        raise UsageError("-o goes with --tei, --html, --csv or --tsv")
+    elif args.json:
+        print_json(collate_json(col, refs))
     elif args.consensus:
         print(visible(col.consensus) if sys.stdout.isatty() else col.consensus)
     else:
         for line in collate_text(col, [r.ref for r in resolved]):
             print(visible(line))
     return 0
+
+
+def collate_export(args: argparse.Namespace, col: Collation, refs: Sequence[str]) -> str | None:
+    """The export the flags ask for, or None."""
+    if args.tei:
+        return to_tei(col, refs, version=__version__)
+    if args.html:
+        return collation_html(col, refs, version=__version__)
+    if args.csv or args.tsv:
+        return to_csv(col, delimiter="\t" if args.tsv else ",")
+    return None
 
 
 def collate_json(col: Collation, refs: Sequence[str]) -> dict:

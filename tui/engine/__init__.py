@@ -8,7 +8,8 @@ Four pipelines, one package each:
 - ``variants``: which articles are copies of one story (:func:`find_groups`);
 - ``diff``: two versions side by side (:func:`compare_articles`), many at
   once (:func:`collate`), each change of a kind in :data:`KINDS`; ``export``
-  writes a collation as TEI or CSV;
+  writes a collation as TEI or CSV, and any export
+  atomically;
 - ``bookmarks``: saved passages (:class:`Store`) found again in the files as
   they are now (:class:`Anchorer`).
 
@@ -35,6 +36,7 @@ _API = {
     "tui.engine.diff.collate": ("Collation", "collate"),
     "tui.engine.export.tei": ("to_tei",),
     "tui.engine.export.table": ("to_csv",),
+    "tui.engine.export.files": ("ExportError", "write_atomically"),
     "tui.engine.bookmarks.bookmark": ("AnnotationError", "from_collection", "to_collection"),
     "tui.engine.bookmarks.store": ("Store",),
     "tui.engine.bookmarks.anchor": (
