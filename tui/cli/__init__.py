@@ -17,6 +17,7 @@ SUBCOMMANDS = {
     "diff": "compare",
     "collate": "compare",
     "bookmarks": "bookmarks",
+    "export": "export",
 }
 
 

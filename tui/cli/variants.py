@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from rich.cells import cell_len
 
 from tui.cli.articles import pad
-from tui.cli.common import add_folder, load_corpus, out, print_json
+from tui.cli.common import UsageError, add_folder, load_corpus, out, print_json
 from tui.engine.ingest.corpuscache import load_cached
 from tui.engine.ingest.load import load
 from tui.engine.variants.groupcache import find_groups
 from tui.engine.variants.grouping import Group
+from tui.engine.variants.passim import ClusterError, groups_from_clusters, read_clusters
 from tui.render.safe import visible
 
 
@@ -38,6 +41,19 @@ def variants_json(groups: list[Group]) -> dict:
     }
 
 
+def passim_groups(corpus, path: Path) -> list[Group]:
+    try:
+        groups, missing = groups_from_clusters(corpus, read_clusters(path))
+    except ClusterError as e:
+        raise UsageError(str(e)) from None
+    if missing:
+        shown = ", ".join(visible(m) for m in missing[:5]) + (
+            f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        )
+        print(f"newsread: {len(missing)} passage ids not in the folder, skipped: {shown}", file=sys.stderr)
+    return groups
+
+
 def add_variants(sub) -> None:
     p = sub.add_parser(
         "variants",
@@ -47,12 +63,20 @@ def add_variants(sub) -> None:
     add_folder(p)
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     p.add_argument("--no-cache", action="store_true", help="segment and group from scratch; read and write no cache")
+    p.add_argument(
+        "--passim-clusters",
+        metavar="PATH",
+        help="take the groups from passim's output (its out.json folder or part files) instead of grouping",
+    )
     p.set_defaults(run=run_variants)
 
 
 def run_variants(args: argparse.Namespace) -> int:
     corpus = load_corpus(args, load if args.no_cache else load_cached)
-    groups = find_groups(corpus, cache=not args.no_cache)
+    if args.passim_clusters:
+        groups = passim_groups(corpus, Path(args.passim_clusters))
+    else:
+        groups = find_groups(corpus, cache=not args.no_cache)
     if args.json:
         print_json(variants_json(groups))
         return 0

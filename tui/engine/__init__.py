@@ -37,6 +37,8 @@ _API = {
     "tui.engine.export.tei": ("to_tei",),
     "tui.engine.export.table": ("to_csv",),
     "tui.engine.export.files": ("ExportError", "write_atomically"),
+    "tui.engine.export.passim": ("lines",),
+    "tui.engine.variants.passim": ("ClusterError", "groups_from_clusters", "read_clusters"),
     "tui.engine.bookmarks.bookmark": ("AnnotationError", "from_collection", "to_collection"),
     "tui.engine.bookmarks.store": ("Store",),
     "tui.engine.bookmarks.anchor": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -12,13 +13,14 @@ class ExportError(Exception):
     """The export cannot be written; the message says why in one line."""
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
     """A temp file beside ``path``, flushed to disk, then renamed over it: never a half-written export.
 
     A symlink is written through (its target is replaced), an existing file keeps
     its mode, and anything that is not a regular file (a device, a FIFO, a
     folder) is refused rather than replaced.  The temp file is created with
     ``O_EXCL`` (``mkstemp``), so a planted name cannot redirect the write.
+    ``text`` may be pieces (lines, say), written as they come.
     """
     try:
         path = path.resolve()
@@ -36,7 +38,7 @@ def write_atomically(path: Path, text: str) -> None:
         if mode is not None:
             os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as f:
-            f.write(text)
+            f.writelines([text] if isinstance(text, str) else text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
