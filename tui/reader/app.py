@@ -201,13 +201,13 @@ class NewsreadApp(App):
     def leave_article(self) -> None:
         """Called before the reader switches article (or quits): remember where we were in it."""
         if self.state is not None and self.reader.article is not None:
-            self.state.save("set_position", self.reader.article.id, self.reader.placed)
+            self.state.set_position(self.reader.article.id, self.reader.placed)
 
     def entered_article(self, article: Article) -> None:
         self.reader.files.mark_read(article.id)
         if self.state is not None:
-            self.state.save("mark_read", article.id)
-            self.state.save("set_last", article.id)
+            self.state.mark_read(article.id)
+            self.state.set_last(article.id)
 
     def on_unmount(self) -> None:
         self.leave_article()
