@@ -11,7 +11,6 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.worker import WorkerState, get_current_worker
 
 from tui.engine.diff.kinds import IGNORABLE
@@ -20,6 +19,7 @@ from tui.engine.ingest.scan import stamps
 from tui.engine.model import Article
 from tui.engine.refs import RefError, resolve
 from tui.locations import bundled_themes, config_dir
+from tui.reader import bindings
 from tui.reader.commands import ArticleTitles
 from tui.reader.keymap import load_keymap
 from tui.reader.screens.reader import ReaderScreen
@@ -37,12 +37,7 @@ class NewsreadApp(App):
 
     TITLE = "newsread"
     COMMANDS = App.COMMANDS | {ArticleTitles}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("t", "pick_theme", "Theme", id="app.theme"),
-        Binding("ctrl+p", "command_palette", "Go to", show=False, id="app.palette"),
-    ]
+    BINDINGS = bindings.APP
 
     def __init__(
         self, folder: str | Path, *, open_ref: str | None = None, theme_name: str | None = None, poll: bool = True
@@ -84,14 +79,9 @@ class NewsreadApp(App):
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
 
-    def binding_ids(self) -> set[str]:
-        from tui.reader.screens.compare import COMPARE_BINDINGS
-
-        return {b.id for b in [*self.BINDINGS, *ReaderScreen.BINDINGS, *COMPARE_BINDINGS] if b.id}
-
     def on_mount(self) -> None:
         self.title = visible(self.folder.name or str(self.folder))
-        self.keymap, notices = load_keymap(self.keymap_path, self.binding_ids())
+        self.keymap, notices = load_keymap(self.keymap_path, bindings.BINDING_IDS)
         self.notices += notices
         if self.keymap:
             self.set_keymap(self.keymap)
@@ -238,7 +228,7 @@ class NewsreadApp(App):
         from tui.reader.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.keymap))
 
     def action_pick_theme(self) -> None:
         self.search_themes()
@@ -364,7 +354,7 @@ class NewsreadApp(App):
             self.notify("bookmarks are not available yet", timeout=2)
             return
         self.state.flush()
-        self.push_screen(BookmarksScreen(list(self.placed), self.state.store), self._jump_to_mark)
+        self.push_screen(BookmarksScreen(list(self.placed), self.state.store, self.keymap), self._jump_to_mark)
 
     def _jump_to_mark(self, placed) -> None:
         from tui.engine.bookmarks.anchor import text_spans
@@ -409,7 +399,7 @@ class NewsreadApp(App):
 
         group = self._group_for(article)
         if group is not None:
-            self.push_screen(DiffScreen(group, self._siglum_of(group, article)))
+            self.push_screen(DiffScreen(group, self._siglum_of(group, article), keymap=self.keymap))
 
     def open_collation(self, article: Article | None) -> None:
         from tui.reader.screens.compare import CollationScreen
@@ -420,4 +410,4 @@ class NewsreadApp(App):
         if len(group.witnesses) < 3:
             self.notify("collation needs three or more witnesses; d shows the diff", timeout=3)
             return
-        self.push_screen(CollationScreen(group, group.base))
+        self.push_screen(CollationScreen(group, group.base, keymap=self.keymap))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, Tree
 
 from tui.engine.model import Article
+from tui.reader import bindings
 from tui.reader.widgets.article_view import ArticleView
 from tui.reader.widgets.file_list import FileList
 from tui.render.safe import visible
@@ -28,27 +28,7 @@ class ReaderScreen(Screen):
     ReaderScreen FileList { width: 38; }
     ReaderScreen.-narrow FileList { width: 24; }
     """
-    BINDINGS = [
-        Binding("j", "scroll(1)", "Down", show=False, tooltip="Scroll down", id="reader.down"),
-        Binding("k", "scroll(-1)", "Up", show=False, tooltip="Scroll up", id="reader.up"),
-        Binding("space", "page(1)", "Page", show=False, tooltip="Page down", id="reader.page-down"),
-        Binding("b", "page(-1)", "Page up", show=False, id="reader.page-up"),
-        Binding("g", "edge(0)", "Top", show=False, tooltip="Top of article", id="reader.top"),
-        Binding("G", "edge(1)", "Bottom", show=False, tooltip="Bottom of article", id="reader.bottom"),
-        Binding("J", "step(1)", "Next", tooltip="Next article", id="reader.next-article"),
-        Binding("K", "step(-1)", "Prev", tooltip="Prev article", id="reader.previous-article"),
-        Binding("u", "next_unread", "Unread", tooltip="Next unread", id="reader.next-unread"),
-        Binding("r", "toggle_raw", "Raw", tooltip="Raw/repaired", id="reader.raw"),
-        Binding("y", "copy", "Copy", show=False, tooltip="Copy paragraph with citation", id="reader.copy"),
-        Binding("slash", "search", "Search", tooltip="Search article", id="reader.search"),
-        Binding("n", "hit(1)", "Next hit", show=False, tooltip="Next search hit", id="reader.next-hit"),
-        Binding("N", "hit(-1)", "Prev hit", show=False, tooltip="Previous search hit", id="reader.previous-hit"),
-        Binding("F", "corpus_search", "Find all", tooltip="Search all articles", id="reader.find-all"),
-        Binding("d", "diff", "Diff", tooltip="Diff variants", id="reader.diff"),
-        Binding("c", "collate", "Collate", tooltip="Collation", id="reader.collate"),
-        Binding("m", "bookmark", "Mark", tooltip="Bookmark the first paragraph in view", id="reader.bookmark"),
-        Binding("M", "bookmarks", "Marks", tooltip="Bookmarks panel", id="reader.bookmarks"),
-    ]
+    BINDINGS = bindings.READER
 
     def __init__(self) -> None:
         super().__init__()
@@ -232,7 +212,7 @@ class ReaderScreen(Screen):
         self.query_one("#searchbar", Input).remove_class("-shown")
         self.pane.focus()
 
-    def key_escape(self) -> None:
+    def action_clear_search(self) -> None:
         if self.query_one("#searchbar", Input).has_class("-shown"):
             self._close_search()
         elif self.pane.query:
