@@ -213,7 +213,7 @@ async def test_a_worker_result_arriving_while_quitting_is_dropped(seeds):
     app = make_app(seeds)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        corpus = app.corpus
+        corpus = app.library.corpus
     # the screen is gone: a late result (bookmarks placed, groups found) must not raise
     app._deliver(app._marks_placed, corpus, [])
     app._deliver(app.show_groups, corpus, [])

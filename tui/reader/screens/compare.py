@@ -11,11 +11,13 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.engine.diff.kinds import IGNORABLE
 from tui.reader import bindings
 from tui.reader.widgets.article_view import SHOWN_MAX
 from tui.reader.widgets.diff_view import DiffView
@@ -82,12 +84,20 @@ class CompareScreen(Screen):
     """
     BINDINGS = bindings.COMPARE
 
+    class IgnoreToggled(Message):
+        """`i`: minor differences are ignored now (``ignore``), or no longer (empty)."""
+
+        def __init__(self, ignore: frozenset[str]) -> None:
+            super().__init__()
+            self.ignore = ignore
+
     def __init__(
         self,
         group,
         a: str,
         b: str | None = None,
         *,
+        ignore: frozenset[str] = frozenset(),
         keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
@@ -95,6 +105,7 @@ class CompareScreen(Screen):
         self.a = a
         self.b = b if b is not None else self.others()[0]
         self.base_chosen = False  # the user picked ``a`` with B: a collation keeps it
+        self.ignore = ignore  # the change kinds left out
         self.keymap = keymap or {}  # keymap.toml, for the key hints
 
     def witness(self, siglum: str):
@@ -123,14 +134,14 @@ class CompareScreen(Screen):
         self.app.pop_screen()
 
     def action_diff(self) -> None:
-        self.app.switch_screen(DiffScreen(self.group, self.a, self.b, keymap=self.keymap))
+        self.app.switch_screen(DiffScreen(self.group, self.a, self.b, ignore=self.ignore, keymap=self.keymap))
 
     def action_collate(self) -> None:
         if len(self.group.witnesses) < 3:
             self.notify("collation needs three or more witnesses", timeout=3)
             return
         base = self.a if self.base_chosen else self.group.base
-        self.app.switch_screen(CollationScreen(self.group, base, keymap=self.keymap))
+        self.app.switch_screen(CollationScreen(self.group, base, ignore=self.ignore, keymap=self.keymap))
 
     def action_choose_base(self) -> None:
         self.app.push_screen(BasePicker(self.group.witnesses, self.a), self._base_chosen)
@@ -143,7 +154,8 @@ class CompareScreen(Screen):
             self.recompute()
 
     def action_toggle_ignore(self) -> None:
-        self.app.toggle_ignore()
+        self.ignore = frozenset() if self.ignore else frozenset(IGNORABLE)
+        self.post_message(self.IgnoreToggled(self.ignore))
         self.recompute()
 
     def action_scroll(self, lines: int) -> None:
@@ -190,7 +202,7 @@ class DiffScreen(CompareScreen):
         if self.too_long(self.a, self.b):
             return
         self.set_summary("comparing…")
-        self.run_compare(self.a, self.b, self.app.ignore)
+        self.run_compare(self.a, self.b, self.ignore)
 
     @work(thread=True, exclusive=True)
     def run_compare(self, a: str, b: str, ignore: frozenset[str]) -> None:
@@ -274,7 +286,7 @@ class CollationScreen(CompareScreen):
         from tui.engine.diff.collate import collate
 
         witnesses = [(w.siglum, [p.text for a in w.articles for p in a.paragraphs]) for w in self.group.witnesses]
-        result = collate(witnesses, base=base, ignore=self.app.ignore)
+        result = collate(witnesses, base=base, ignore=self.ignore)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, result)
 
@@ -284,7 +296,7 @@ class CollationScreen(CompareScreen):
             collation, self.group, self.app.get_css_variables().get("nr-lone", "red")
         )
         self.view.show(blocks)
-        ignoring = " · ignoring " + "+".join(sorted(self.app.ignore)) if self.app.ignore else ""
+        ignoring = " · ignoring " + "+".join(sorted(self.ignore)) if self.ignore else ""
         next_point = bindings.hint(self.app, self.keymap, ("compare.next-change", "next point"))
         self.set_summary(
             f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points{ignoring} · {next_point}"
