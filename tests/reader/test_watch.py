@@ -72,6 +72,29 @@ async def test_polls_during_a_slow_reload_do_not_restart_it(tmp_path, monkeypatc
         assert [f.relpath for f in app.library.corpus.files] == ["a.txt", "b.txt"]
 
 
+async def test_a_folder_that_goes_keeps_its_listing_and_is_read_again_when_back(tmp_path):
+    folder, away = tmp_path / "news", tmp_path / "renamed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("# 第一篇\n\n" + BODY + "\n", "utf-8")
+    app = make_app(folder, open_ref="a.txt#1")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        folder.rename(away)
+        for _ in range(2):  # the poll after the folder went, and the next one
+            app.check_files()
+            await settle(app, pilot)
+        assert app.is_running
+        gone = [n.message for n in app._notifications if "is gone" in n.message]
+        assert len(gone) == 1 and str(folder) in gone[0]  # said once, not at every poll
+        assert "a.txt" in screen_text(app.reader.files) and app.reader.article.id == "a.txt#1"
+        assert "第" in screen_text(app.reader.pane)
+        away.rename(folder)
+        (folder / "b.txt").write_text("# 新来的一篇\n\n内容。\n", "utf-8")
+        app.check_files()
+        await settle(app, pilot)
+        assert "b.txt" in screen_text(app.reader.files) and app.reader.article.id == "a.txt#1"
+
+
 async def test_a_note_typed_while_its_file_goes_still_bookmarks_the_passage_shown(tmp_path):
     from tui.engine.bookmarks.store import Store
 

@@ -16,7 +16,7 @@ from textual import work
 from textual.app import App
 from textual.worker import WorkerState, get_current_worker
 
-from tui.engine.ingest.load import Corpus
+from tui.engine.ingest.load import Corpus, FolderError
 from tui.engine.model import Article
 from tui.engine.refs import RefError, resolve
 from tui.locations import bundled_themes, config_dir
@@ -48,6 +48,7 @@ class NewsreadApp(App):
         self.poll = poll
         self.settings = Settings.load()
         self.notices: list[str] = [self.settings.notice] if self.settings.notice else []
+        self.gone = False  # the folder was not there at the last reading
         themes, notices = load_themes(bundled_themes(), config_dir() / "themes")
         self.notices += notices
         for theme in themes:
@@ -105,7 +106,13 @@ class NewsreadApp(App):
             if n == total or n % 50 == 0:
                 self.call_from_thread(self._deliver, self.reader.show_progress, f"indexing {n}/{total}")
 
-        reading, notice = self.library.read(progress)
+        try:
+            reading, notice = self.library.read(progress)
+        except FolderError as e:  # removed, renamed or unreadable: the last listing stays
+            if not worker.is_cancelled:
+                problem = self.library.missing(e)
+                self.call_from_thread(self._deliver, self._folder_gone, problem, self.library.current_stamps())
+            return
         if notice:
             self.call_from_thread(self.notify, notice, severity="warning", timeout=10, markup=False)
         if not worker.is_cancelled:
@@ -120,9 +127,21 @@ class NewsreadApp(App):
         """Show a (re)read folder, keeping the open article and place when there is one."""
         opening = None if self.library.loaded else self._first_article(reading.corpus)
         self.library.adopt(reading)
+        if self.gone:
+            self.gone = False
+            self.notify(f"folder {visible(str(self.library.folder))} is back", timeout=4, markup=False)
         self.reader.show_folder(reading.read, opening)
         self.reader.show_progress("grouping…")
         self.call_after_refresh(self.find_variants, reading.corpus)  # after this frame: no GIL contention
+
+    def _folder_gone(self, problem: str, now: list[tuple]) -> None:
+        """Say once that the folder went; polling goes on and reads it again when it is back."""
+        self.library.stamps = now
+        self.reader.show_progress("")
+        if not self.gone:
+            self.gone = True
+            shown = "the last listing stays" if self.library.loaded else "nothing to show"
+            self.notify(f"{visible(problem)}; {shown} until it is back", severity="warning", timeout=10, markup=False)
 
     def _first_article(self, corpus: Corpus) -> tuple[Article, float | None] | None:
         """What to open on the first reading: ``--open``, else the article last read here (and where)."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.engine.ingest.load import Corpus, load
+from tui.engine.ingest.load import Corpus, FolderError, load
 from tui.engine.ingest.scan import stamps
 from tui.engine.model import Article, TextFile
 from tui.reader.state import ReadingState
@@ -44,7 +44,7 @@ class Library:
 
     # -- reading the folder ---------------------------------------------------
     def read(self, progress: Callable[[int, int], None] | None = None) -> tuple[Reading, str | None]:
-        """Worker thread: load the folder and, the first time, open the store.
+        """Worker thread: load the folder (FolderError if it is gone) and, the first time, open the store.
 
         Returns the reading and a notice for the user about the store, if any.
         """
@@ -56,6 +56,10 @@ class Library:
             notice = self.state.open()
             self.resume = self.state.last()
         return Reading(corpus, self.state.read_ids(), before), notice
+
+    def missing(self, error: FolderError) -> str:
+        """Worker thread: what became of the folder when reading it failed with ``error``."""
+        return str(error) if self.folder.exists() else f"folder {self.folder} is gone"
 
     def current_stamps(self) -> list[tuple]:
         """Worker thread: the folder's stamps now (see tui.engine.ingest.scan.stamps)."""
