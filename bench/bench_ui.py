@@ -125,7 +125,7 @@ def full_layout() -> float:
 # -- latencies -----------------------------------------------------------------
 async def settle(app, pilot) -> None:
     """Wait until the folder is indexed and grouped and the screen is idle."""
-    while not (app.loaded and app.grouped):
+    while not (app.library.loaded and app.library.grouped):
         await app.workers.wait_for_complete()
         await pilot.pause()
     await pilot.pause()
@@ -185,7 +185,7 @@ async def bench_stall(folder: Path) -> tuple[float, float]:
     app = NewsreadApp(folder, poll=False)
     start = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
-        while not (app.loaded and app.grouped) and time.perf_counter() - start < 300:
+        while not (app.library.loaded and app.library.grouped) and time.perf_counter() - start < 300:
             t = time.perf_counter()
             await asyncio.sleep(0.005)
             worst = max(worst, time.perf_counter() - t - 0.005)

@@ -54,14 +54,14 @@ async def test_lead_diff_steps_cycles_ignores_swaps_and_goes_back(seeds):
         before = sum(r.op != "equal" for r in view.rows)
         await pilot.press("i")
         await settle(app, pilot)
-        assert app.ignore
+        assert screen.ignore and app.settings.ignore == screen.ignore  # remembered
         kinds = {c.kind for r in view.rows for c in r.changes}
         assert kinds <= {"content"}
         assert sum(r.op != "equal" for r in view.rows) <= before
         assert "ignoring markup+punct+script+space+width" in str(screen.query_one("#summary").render())
         await pilot.press("i")
         await settle(app, pilot)
-        assert not app.ignore
+        assert not app.settings.ignore and not screen.ignore
         # s swaps the sides
         await pilot.press("s")
         await settle(app, pilot)

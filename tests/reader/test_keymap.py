@@ -28,3 +28,35 @@ async def test_remapped_key_moves_to_next_article(seeds):
         assert app.reader.article.id.endswith("#2")
         await pilot.press("J")  # the old key is gone
         assert app.reader.article.id.endswith("#2")
+
+
+async def test_dialog_and_bookmarks_panel_keys_are_remappable(seeds):
+    keymap = '"find.close" = "ctrl+g"\n"help.close" = "h"\n"picker.close" = "ctrl+g"\n"bookmarks.close" = "x"\n'
+    (config_dir() / "keymap.toml").write_text(keymap, "utf-8")
+    app = make_app(seeds, open_ref="000_0ea74b706e051f9e.txt#2")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert not [n.message for n in app._notifications if "keymap" in n.message]
+        start = app.screen
+        for opener, closer in (("F", "ctrl+g"), ("question_mark", "h"), ("M", "x")):
+            await pilot.press(opener)
+            await settle(app, pilot)
+            dialog = app.screen
+            assert dialog is not start
+            if opener == "M":
+                assert "x close" in str(dialog.query_one("#help").render())  # the hint follows the keymap
+            await pilot.press("escape")  # the default key is gone
+            await pilot.pause()
+            assert app.screen is dialog
+            await pilot.press(closer)
+            await pilot.pause()
+            assert app.screen is start
+        await pilot.press("d")
+        await settle(app, pilot)
+        diff = app.screen
+        await pilot.press("B")
+        await pilot.pause()
+        assert app.screen is not diff
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert app.screen is diff

@@ -148,19 +148,6 @@ async def test_resizes_without_crash_or_overlong_rows(seeds, size):
         assert pane.anchor()[0] == top[0]  # same paragraph at the top
 
 
-async def test_help_lists_every_binding(seeds):
-    app = make_app(seeds)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        from tui.reader.screens.help import HelpScreen
-
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
-
-
 async def test_quit(seeds):
     app = make_app(seeds)
     async with app.run_test() as pilot:
@@ -226,7 +213,7 @@ async def test_a_worker_result_arriving_while_quitting_is_dropped(seeds):
     app = make_app(seeds)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        corpus = app.corpus
+        corpus = app.library.corpus
     # the screen is gone: a late result (bookmarks placed, groups found) must not raise
     app._deliver(app._marks_placed, corpus, [])
     app._deliver(app.show_groups, corpus, [])

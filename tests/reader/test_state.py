@@ -16,7 +16,7 @@ async def test_relaunch_reopens_last_article_at_its_place_with_read_marks(seeds)
     app = make_app(seeds, open_ref="001#3")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        app.reader.open_article(app.corpus.article(LEAD))
+        app.reader.open_article(app.library.article(LEAD))
         await pilot.press("space", "space", "j")
         await pilot.pause()
         place = app.reader.place()
@@ -68,7 +68,7 @@ async def test_bookmark_with_m_then_relaunch_and_jump_with_M(seeds):
         panel = again.screen
         assert isinstance(panel, BookmarksScreen)
         assert [p.bookmark.note for p in panel.shown] == ["要点"]
-        assert panel.shown[0].bookmark.exact.strip() in again.corpus.article(LEAD).raw
+        assert panel.shown[0].bookmark.exact.strip() in again.library.article(LEAD).raw
         await pilot.press("enter")
         await settle(again, pilot)
         assert again.reader.article.id == LEAD

@@ -35,12 +35,12 @@ async def test_a_new_file_is_listed_without_a_restart(tmp_path):
         await settle(app, pilot)
         app.check_files()
         await settle(app, pilot)
-        assert [f.relpath for f in app.corpus.files] == ["a.txt"]
+        assert [f.relpath for f in app.library.corpus.files] == ["a.txt"]
         (tmp_path / "sub").mkdir()
         (tmp_path / "sub" / "b.txt").write_text("# 新来的一篇\n\n内容。\n", "utf-8")
         app.check_files()
         await settle(app, pilot)
-        assert [f.relpath for f in app.corpus.files] == ["a.txt", "sub/b.txt"]
+        assert [f.relpath for f in app.library.corpus.files] == ["a.txt", "sub/b.txt"]
         assert app.reader.article.id == "a.txt#1"
         assert "b.txt" in screen_text(app.reader.files)
 
@@ -49,17 +49,17 @@ async def test_polls_during_a_slow_reload_do_not_restart_it(tmp_path, monkeypatc
     import asyncio
     import time
 
-    import tui.reader.app as app_module
+    import tui.reader.library as library_module
 
     (tmp_path / "a.txt").write_text("# 第一篇\n\n内容。\n", "utf-8")
-    real_load, loads = app_module.load, []
+    real_load, loads = library_module.load, []
 
     def slow_load(*args, **kwargs):
         loads.append(time.monotonic())
         time.sleep(0.4)
         return real_load(*args, **kwargs)
 
-    monkeypatch.setattr(app_module, "load", slow_load)
+    monkeypatch.setattr(library_module, "load", slow_load)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -69,4 +69,47 @@ async def test_polls_during_a_slow_reload_do_not_restart_it(tmp_path, monkeypatc
             await asyncio.sleep(0.1)
         await settle(app, pilot)
         assert len(loads) == 2  # the first load and one reload, not one per poll
-        assert [f.relpath for f in app.corpus.files] == ["a.txt", "b.txt"]
+        assert [f.relpath for f in app.library.corpus.files] == ["a.txt", "b.txt"]
+
+
+async def test_a_folder_that_goes_keeps_its_listing_and_is_read_again_when_back(tmp_path):
+    folder, away = tmp_path / "news", tmp_path / "renamed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("# 第一篇\n\n" + BODY + "\n", "utf-8")
+    app = make_app(folder, open_ref="a.txt#1")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        folder.rename(away)
+        for _ in range(2):  # the poll after the folder went, and the next one
+            app.check_files()
+            await settle(app, pilot)
+        assert app.is_running
+        gone = [n.message for n in app._notifications if "is gone" in n.message]
+        assert len(gone) == 1 and str(folder) in gone[0]  # said once, not at every poll
+        assert "a.txt" in screen_text(app.reader.files) and app.reader.article.id == "a.txt#1"
+        assert "第" in screen_text(app.reader.pane)
+        away.rename(folder)
+        (folder / "b.txt").write_text("# 新来的一篇\n\n内容。\n", "utf-8")
+        app.check_files()
+        await settle(app, pilot)
+        assert "b.txt" in screen_text(app.reader.files) and app.reader.article.id == "a.txt#1"
+
+
+async def test_a_note_typed_while_its_file_goes_still_bookmarks_the_passage_shown(tmp_path):
+    from tui.engine.bookmarks.store import Store
+
+    (tmp_path / "a.txt").write_text("# 第一篇\n\n" + BODY + "\n", "utf-8")
+    (tmp_path / "b.txt").write_text("# 另一篇\n\n内容。\n", "utf-8")
+    app = make_app(tmp_path, open_ref="a.txt#1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m", *"笔记")  # the note prompt is open
+        (tmp_path / "a.txt").unlink()
+        app.check_files()
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.is_running
+    with Store.open() as store:
+        (saved,) = store.bookmarks()
+    assert saved.note == "笔记" and saved.file == "a.txt" and "第一篇" in saved.exact

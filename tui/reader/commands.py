@@ -17,7 +17,7 @@ class ArticleTitles(Provider):
     """Every article of the folder, matched on ``title file#n``."""
 
     def _choices(self) -> list[tuple[str, str]]:
-        corpus = getattr(self.app, "corpus", None)
+        corpus = self.app.library.corpus
         if corpus is None:
             return []
         return [(visible(f"{a.title}  {a.id}"), a.id) for a in corpus.articles]

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import queue
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.engine.bookmarks.store import Store
 
 
 class ReadingState:
@@ -41,16 +46,27 @@ class ReadingState:
     def bookmarks(self) -> list:
         return self.store.bookmarks() if self.store else []
 
-    def save(self, method: str, *args) -> None:
-        """Queue ``store.method(folder, *args)``."""
-        if self.store is not None and not self.store.readonly:
-            self._queue.put(partial(getattr(self.store, method), self.folder, *args))
+    def mark_read(self, article_id: str) -> None:
+        self._put(lambda store: store.mark_read(self.folder, article_id))
+
+    def set_last(self, article_id: str) -> None:
+        """The article to reopen next time."""
+        self._put(lambda store: store.set_last(self.folder, article_id))
+
+    def set_position(self, article_id: str, place: float) -> None:
+        """Where the reader left ``article_id``, as a fraction of its lines."""
+        self._put(lambda store: store.set_position(self.folder, article_id, place))
 
     def add_bookmark(self, bookmark) -> bool:
         """Queue saving ``bookmark``; False if the store cannot save at all."""
-        if self.store is None or self.store.readonly:
+        return self._put(lambda store: store.add_bookmark(bookmark))
+
+    def _put(self, write: Callable[[Store], object]) -> bool:
+        """Queue ``write(store)`` for the writer thread; False (nothing queued) when the store cannot save."""
+        store = self.store
+        if store is None or store.readonly:
             return False
-        self._queue.put(partial(self.store.add_bookmark, bookmark))
+        self._queue.put(partial(write, store))
         return True
 
     def _write_loop(self) -> None:

@@ -10,12 +10,13 @@ with control characters made visible.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -23,10 +24,18 @@ from textual.widgets.option_list import Option
 
 from tui.engine.bookmarks.anchor import Placed
 from tui.engine.bookmarks.store import Store
+from tui.reader import bindings
 from tui.render.safe import visible
 
 QUOTE_CELLS = 60
 FILTER_CUTOFF = 60  # rapidfuzz partial_ratio (0-100) a bookmark needs to stay in a filtered list
+PANEL_KEYS = (
+    ("bookmarks.down", "list"),
+    ("bookmarks.note", "note"),
+    ("bookmarks.delete", "delete"),
+    ("bookmarks.filter", "filter"),
+    ("bookmarks.close", "close"),
+)  # the panel's key hint: (binding id, what it does)
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -37,7 +46,7 @@ class NoteScreen(ModalScreen[str | None]):
     NoteScreen > Vertical { width: 70; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
     NoteScreen #quote { color: $text-muted; margin-bottom: 1; max-height: 6; overflow: hidden; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings.NOTE
 
     def __init__(self, quote: str, note: str = "", *, heading: str = "Bookmark this passage") -> None:
         super().__init__()
@@ -103,26 +112,20 @@ class BookmarksScreen(ModalScreen[Placed | None]):
     BookmarksScreen #list { height: 1fr; }
     BookmarksScreen #help { color: $text-muted; height: 1; }
     """
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("n", "note", "Edit note"),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("slash", "filter", "Filter"),
-    ]
+    BINDINGS = bindings.BOOKMARKS
 
-    def __init__(self, entries: list[Placed], store: Store) -> None:
+    def __init__(self, entries: list[Placed], store: Store, keymap: Mapping[str, str] | None = None) -> None:
         super().__init__()
         self.entries = list(entries)
         self.store = store
+        self.keymap = keymap or {}  # keymap.toml, for the key hint
         self.shown: list[Placed] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Input(placeholder="filter (fuzzy): title, quote, note", id="filter")
             yield OptionList(id="list", markup=False)
-            yield Static(Text("Enter jump · ↓ list · n note · d delete · / filter · Esc close"), id="help")
+            yield Static(Text("enter jump · " + bindings.hint(self.app, self.keymap, *PANEL_KEYS)), id="help")
 
     def on_mount(self) -> None:
         self.refill()

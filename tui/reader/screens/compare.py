@@ -6,15 +6,19 @@ work is bounded) and show a summary line; `escape` goes back to reading.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.engine.diff.kinds import IGNORABLE
+from tui.reader import bindings
 from tui.reader.widgets.article_view import SHOWN_MAX
 from tui.reader.widgets.diff_view import DiffView
 from tui.reader.widgets.text_view import TextView
@@ -22,35 +26,13 @@ from tui.render.collation import point_lines
 from tui.render.safe import visible
 from tui.render.summary import kinds_of, summary
 
-COMPARE_BINDINGS = [
-    Binding("escape", "back", "Back", id="compare.back"),
-    Binding(
-        "right_square_bracket",
-        "change(1)",
-        "Change",
-        tooltip="Next change (enter on a moved paragraph jumps to it)",
-        id="compare.next-change",
-    ),
-    Binding("left_square_bracket", "change(-1)", "Prev change", show=False, id="compare.previous-change"),
-    Binding("w", "witness(1)", "Witness", tooltip="Next other witness", id="compare.next-witness"),
-    Binding("W", "witness(-1)", "Prev witness", show=False, id="compare.previous-witness"),
-    Binding("s", "swap", "Swap", show=False, id="compare.swap"),
-    Binding("B", "choose_base", "Base", id="compare.base"),
-    Binding(
-        "i",
-        "toggle_ignore",
-        "Ignore minor",
-        tooltip="Ignore width, punctuation, spacing, markup and script changes",
-        id="compare.ignore",
-    ),
-    Binding("enter", "jump", "Jump move", show=False, id="compare.jump-move"),
-    Binding("j", "scroll(1)", "Down", show=False, id="compare.down"),
-    Binding("k", "scroll(-1)", "Up", show=False, id="compare.up"),
-    Binding("space", "page(1)", "Page", show=False, id="compare.page-down"),
-    Binding("b", "page(-1)", "Page up", show=False, id="compare.page-up"),
-    Binding("d", "diff", "Diff", show=False, id="compare.diff"),
-    Binding("c", "collate", "Collate", show=False, id="compare.collate"),
-]
+DIFF_KEYS = (
+    ("compare.next-change", "next change"),
+    ("compare.previous-change", "previous"),
+    ("compare.next-witness", "other witness"),
+    ("compare.swap", "swap"),
+    ("compare.ignore", "ignore minor"),
+)  # the diff's key hint: (binding id, what it does)
 
 
 def witness_label(witness) -> str:
@@ -70,7 +52,7 @@ class BasePicker(ModalScreen[str | None]):
     BasePicker { align: center middle; }
     BasePicker > OptionList { width: 70%; max-height: 60%; border: round $primary; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="picker.close")]
+    BINDINGS = bindings.PICKER
 
     def __init__(self, witnesses, current: str) -> None:
         super().__init__()
@@ -100,14 +82,31 @@ class CompareScreen(Screen):
     CompareScreen #heads { height: 1; background: $boost; text-style: bold; }
     CompareScreen #info { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     """
-    BINDINGS = COMPARE_BINDINGS
+    BINDINGS = bindings.COMPARE
 
-    def __init__(self, group, a: str, b: str | None = None) -> None:
+    class IgnoreToggled(Message):
+        """`i`: minor differences are ignored now (``ignore``), or no longer (empty)."""
+
+        def __init__(self, ignore: frozenset[str]) -> None:
+            super().__init__()
+            self.ignore = ignore
+
+    def __init__(
+        self,
+        group,
+        a: str,
+        b: str | None = None,
+        *,
+        ignore: frozenset[str] = frozenset(),
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.group = group
         self.a = a
         self.b = b if b is not None else self.others()[0]
         self.base_chosen = False  # the user picked ``a`` with B: a collation keeps it
+        self.ignore = ignore  # the change kinds left out
+        self.keymap = keymap or {}  # keymap.toml, for the key hints
 
     def witness(self, siglum: str):
         return next(w for w in self.group.witnesses if w.siglum == siglum)
@@ -135,13 +134,14 @@ class CompareScreen(Screen):
         self.app.pop_screen()
 
     def action_diff(self) -> None:
-        self.app.switch_screen(DiffScreen(self.group, self.a, self.b))
+        self.app.switch_screen(DiffScreen(self.group, self.a, self.b, ignore=self.ignore, keymap=self.keymap))
 
     def action_collate(self) -> None:
         if len(self.group.witnesses) < 3:
             self.notify("collation needs three or more witnesses", timeout=3)
             return
-        self.app.switch_screen(CollationScreen(self.group, self.a if self.base_chosen else self.group.base))
+        base = self.a if self.base_chosen else self.group.base
+        self.app.switch_screen(CollationScreen(self.group, base, ignore=self.ignore, keymap=self.keymap))
 
     def action_choose_base(self) -> None:
         self.app.push_screen(BasePicker(self.group.witnesses, self.a), self._base_chosen)
@@ -154,7 +154,8 @@ class CompareScreen(Screen):
             self.recompute()
 
     def action_toggle_ignore(self) -> None:
-        self.app.toggle_ignore()
+        self.ignore = frozenset() if self.ignore else frozenset(IGNORABLE)
+        self.post_message(self.IgnoreToggled(self.ignore))
         self.recompute()
 
     def action_scroll(self, lines: int) -> None:
@@ -173,7 +174,7 @@ class DiffScreen(CompareScreen):
         yield Static(Text("comparing…"), id="summary")
         yield Static(id="heads")
         yield DiffView(id="diff")
-        yield Static(Text("] next change · [ previous · w other witness · s swap · i ignore minor"), id="info")
+        yield Static(Text(bindings.hint(self.app, self.keymap, *DIFF_KEYS)), id="info")
         yield Footer()
 
     @property
@@ -201,7 +202,7 @@ class DiffScreen(CompareScreen):
         if self.too_long(self.a, self.b):
             return
         self.set_summary("comparing…")
-        self.run_compare(self.a, self.b, self.app.ignore)
+        self.run_compare(self.a, self.b, self.ignore)
 
     @work(thread=True, exclusive=True)
     def run_compare(self, a: str, b: str, ignore: frozenset[str]) -> None:
@@ -285,7 +286,7 @@ class CollationScreen(CompareScreen):
         from tui.engine.diff.collate import collate
 
         witnesses = [(w.siglum, [p.text for a in w.articles for p in a.paragraphs]) for w in self.group.witnesses]
-        result = collate(witnesses, base=base, ignore=self.app.ignore)
+        result = collate(witnesses, base=base, ignore=self.ignore)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, result)
 
@@ -295,9 +296,10 @@ class CollationScreen(CompareScreen):
             collation, self.group, self.app.get_css_variables().get("nr-lone", "red")
         )
         self.view.show(blocks)
-        ignoring = " · ignoring " + "+".join(sorted(self.app.ignore)) if self.app.ignore else ""
+        ignoring = " · ignoring " + "+".join(sorted(self.ignore)) if self.ignore else ""
+        next_point = bindings.hint(self.app, self.keymap, ("compare.next-change", "next point"))
         self.set_summary(
-            f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points{ignoring} · ] next point"
+            f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points{ignoring} · {next_point}"
         )
         self.point = -1
         self.view.focus()

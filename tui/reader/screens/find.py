@@ -7,7 +7,6 @@ import re
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.engine.ingest.load import Corpus
+from tui.reader import bindings
 from tui.render.safe import visible
 
 MAX_HITS = 500
@@ -46,7 +46,7 @@ class FindScreen(ModalScreen[tuple[str, str] | None]):
     FindScreen #count { height: 1; color: $text-muted; padding: 0 1; }
     FindScreen OptionList { height: 1fr; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="find.close")]
+    BINDINGS = bindings.FIND
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()

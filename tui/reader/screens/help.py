@@ -1,31 +1,17 @@
-"""The `?` help screen: every key of every screen, as remapped by keymap.toml."""
+"""The `?` help screen: every key of every screen, from the binding table, as remapped by keymap.toml."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-
-def key_label(app, binding: Binding) -> str:
-    """The key(s) a binding is on now (after the keymap), as the user types them."""
-    keys = app.keymap.get(binding.id, binding.key) if binding.id else binding.key
-    return ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
-
-
-def sections(app) -> list[tuple[str, list[Binding]]]:
-    from tui.reader.screens.compare import COMPARE_BINDINGS
-    from tui.reader.screens.reader import ReaderScreen
-
-    return [
-        ("Reading", list(ReaderScreen.BINDINGS)),
-        ("Comparing (d, c)", list(COMPARE_BINDINGS)),
-        ("Everywhere", list(app.BINDINGS)),
-    ]
+from tui.reader import bindings
 
 
 class HelpScreen(ModalScreen):
@@ -35,7 +21,11 @@ class HelpScreen(ModalScreen):
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 90%; max-width: 96; height: 90%; border: round $primary; background: $surface; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = bindings.HELP
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -47,13 +37,11 @@ class HelpScreen(ModalScreen):
         table.add_column("what")
         table.add_column("id", style="dim", no_wrap=True)
         table.add_row(Text("newsread keys", style="bold underline"), "", Text("binding id (keymap.toml)"))
-        for title, bindings in sections(self.app):
+        for title, section in bindings.SECTIONS:
             table.add_row("", "", "")
             table.add_row(Text(title, style="bold"), "", "")
-            for b in bindings:
-                table.add_row(
-                    Text(key_label(self.app, b)), Text(b.tooltip or b.description or b.action), Text(b.id or "")
-                )
+            for b in section:
+                table.add_row(Text(bindings.key_label(self.app, self.keymap, b)), Text(b.tooltip), Text(b.id))
         table.add_row("", "", "")
         table.add_row(Text("mouse"), Text("click selects, wheel scrolls"), "")
         return table

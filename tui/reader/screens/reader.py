@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, Tree
 
 from tui.engine.model import Article
+from tui.reader import bindings
+from tui.reader.library import Library
 from tui.reader.widgets.article_view import ArticleView
 from tui.reader.widgets.file_list import FileList
 from tui.render.safe import visible
@@ -28,30 +32,26 @@ class ReaderScreen(Screen):
     ReaderScreen FileList { width: 38; }
     ReaderScreen.-narrow FileList { width: 24; }
     """
-    BINDINGS = [
-        Binding("j", "scroll(1)", "Down", show=False, tooltip="Scroll down", id="reader.down"),
-        Binding("k", "scroll(-1)", "Up", show=False, tooltip="Scroll up", id="reader.up"),
-        Binding("space", "page(1)", "Page", show=False, tooltip="Page down", id="reader.page-down"),
-        Binding("b", "page(-1)", "Page up", show=False, id="reader.page-up"),
-        Binding("g", "edge(0)", "Top", show=False, tooltip="Top of article", id="reader.top"),
-        Binding("G", "edge(1)", "Bottom", show=False, tooltip="Bottom of article", id="reader.bottom"),
-        Binding("J", "step(1)", "Next", tooltip="Next article", id="reader.next-article"),
-        Binding("K", "step(-1)", "Prev", tooltip="Prev article", id="reader.previous-article"),
-        Binding("u", "next_unread", "Unread", tooltip="Next unread", id="reader.next-unread"),
-        Binding("r", "toggle_raw", "Raw", tooltip="Raw/repaired", id="reader.raw"),
-        Binding("y", "copy", "Copy", show=False, tooltip="Copy paragraph with citation", id="reader.copy"),
-        Binding("slash", "search", "Search", tooltip="Search article", id="reader.search"),
-        Binding("n", "hit(1)", "Next hit", show=False, tooltip="Next search hit", id="reader.next-hit"),
-        Binding("N", "hit(-1)", "Prev hit", show=False, tooltip="Previous search hit", id="reader.previous-hit"),
-        Binding("F", "corpus_search", "Find all", tooltip="Search all articles", id="reader.find-all"),
-        Binding("d", "diff", "Diff", tooltip="Diff variants", id="reader.diff"),
-        Binding("c", "collate", "Collate", tooltip="Collation", id="reader.collate"),
-        Binding("m", "bookmark", "Mark", tooltip="Bookmark the first paragraph in view", id="reader.bookmark"),
-        Binding("M", "bookmarks", "Marks", tooltip="Bookmarks panel", id="reader.bookmarks"),
-    ]
+    BINDINGS = bindings.READER
 
-    def __init__(self) -> None:
+    class Ready(Message):
+        """The screen is laid out: the folder can be read into it."""
+
+    class CompareWanted(Message):
+        """The user asked to compare the witnesses of ``article``'s story: ``kind`` is "diff" or "collate"."""
+
+        def __init__(self, article: Article | None, kind: str) -> None:
+            super().__init__()
+            self.article = article
+            self.kind = kind
+
+    class BookmarksChanged(Message):
+        """The bookmarks panel closed: notes may have been edited or bookmarks deleted."""
+
+    def __init__(self, library: Library, keymap: Mapping[str, str] | None = None) -> None:
         super().__init__()
+        self.library = library
+        self.keymap = keymap or {}  # keymap.toml, for the key hints of the screens opened from here
         self.article: Article | None = None
         self.progress = ""
         self.built = False
@@ -60,7 +60,7 @@ class ReaderScreen(Screen):
 
     def compose(self) -> ComposeResult:
         # The first frame is one line, so the window appears at once; the layout follows.
-        yield Static(Text(f"newsread · opening {visible(str(self.app.folder))}…"), id="splash")
+        yield Static(Text(f"newsread · opening {visible(str(self.library.folder))}…"), id="splash")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)
@@ -81,7 +81,7 @@ class ReaderScreen(Screen):
         await self.mount(Footer())
         self.built = True
         self.set_header()
-        self.app.reader_ready()
+        self.post_message(self.Ready())
 
     @property
     def pane(self) -> ArticleView:
@@ -94,18 +94,61 @@ class ReaderScreen(Screen):
     def on_resize(self) -> None:
         self.set_class(self.size.width < 90, "-narrow")
 
+    @property
+    def live(self) -> bool:
+        """Laid out and not being taken down (a worker's late result has nowhere to go otherwise)."""
+        return self.is_running and bool(self.query("#article"))
+
+    # -- the folder ---------------------------------------------------------
+    def show_folder(self, read: set[str], opening: tuple[Article, float | None] | None = None) -> None:
+        """Show the library's (re)loaded corpus, keeping the open article and place, else ``opening`` it."""
+        current = self.article
+        anchor = self.pane.anchor() if current else None
+        self.files.fill(self.library.corpus)
+        self.files.set_read(read | self.files.read)
+        if current is not None:
+            again = self.library.again(current)
+            if again is not None:
+                self.article = None  # nothing to leave: the place was kept in ``anchor``
+                self.open_article(again)
+                self.pane.restore(anchor)
+        elif opening is not None:
+            self.open_article(opening[0], focus=True, position=opening[1])
+        elif not self.library.order:
+            self._placeholder("No articles in this folder.")
+        else:
+            self._placeholder("Select an article (enter), or press J for the first one.")
+            self.files.show_article(self.library.order[0])
+            self.files.focus()
+        self.update_status()
+
+    def _placeholder(self, text: str) -> None:
+        self.pane.placeholder = text
+        self.pane.refresh()
+
+    def show_groups(self) -> None:
+        """The stories are grouped: badge every article with its number of witnesses."""
+        self.files.set_badges(self.library.badges())
+
+    def show_progress(self, text: str) -> None:
+        """What the background work is doing, on the status line ("" when done)."""
+        self.progress = text
+        if self.built:
+            self.update_status()
+
     # -- opening ------------------------------------------------------------
     def open_article(self, article: Article, *, focus: bool = False, position: float | None = None) -> None:
         """Show ``article``, remember the place we leave, mark it read."""
-        self.app.leave_article()
+        self._leave()
         self.article = article
         self.pane.show(article)
         self.show_marks()
         if position:
             self.call_after_refresh(self._scroll_fraction, position)
         self.files.show_article(article)
-        self.app.entered_article(article)
-        tf = self.app.corpus.file(article.file) if self.app.corpus else None
+        self.files.mark_read(article.id)
+        self.library.opened(article)
+        tf = self.library.text_file(article)
         where = [article.file, *([article.source.label] if article.source and article.source.label else [])]
         kind = f"{tf.format}, {tf.encoding}" if tf and tf.format != "text" else (tf.encoding if tf else "?")
         self.set_header(" · ".join([*where, kind]))
@@ -113,10 +156,19 @@ class ReaderScreen(Screen):
             self.pane.focus()
         self.update_status()
 
+    def _leave(self) -> None:
+        """Remember where we were in the open article (before another opens, or the reader closes)."""
+        if self.article is not None:
+            self.library.left(self.article.id, self.placed)
+
+    def on_unmount(self) -> None:
+        self._leave()
+
     def set_header(self, where: str = "") -> None:
         """The top line: app, folder, and the open article's file and encoding."""
         self.where = visible(where)
-        line = Text.assemble(("newsread", "bold"), " · ", visible(self.app.folder.name or str(self.app.folder)))
+        folder = self.library.folder
+        line = Text.assemble(("newsread", "bold"), " · ", visible(folder.name or str(folder)))
         if where:
             line.append(" · " + self.where, style="bold")
         self.query_one("#header", Static).update(line, layout=False)
@@ -142,13 +194,13 @@ class ReaderScreen(Screen):
 
     def update_status(self) -> None:
         parts = []
-        order = self.app.order
-        if self.article is not None and self.article.id in self.app.position_of:
-            n = self.app.position_of[self.article.id] + 1
-            parts.append(f"article {n} of {len(order)} · {round(self.pane.fraction_read() * 100)}% read")
+        order = self.library.order
+        n = self.library.position(self.article)
+        if n is not None:
+            parts.append(f"article {n + 1} of {len(order)} · {round(self.pane.fraction_read() * 100)}% read")
             if self.pane.raw:
                 parts.append("raw")
-        elif self.app.corpus is not None:
+        elif self.library.loaded:
             parts.append(f"{len(order)} articles")
         if self.pane.query:
             pos = self.pane.hit + 1 if self.pane.hit >= 0 else 0
@@ -169,28 +221,20 @@ class ReaderScreen(Screen):
         self.pane.scroll_to(y=self.pane.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
     def action_step(self, delta: int) -> None:
-        order = self.app.order
-        if not order:
+        if not self.library.order:
             return
-        if self.article is None or self.article.id not in self.app.position_of:
-            target = 0 if delta > 0 else len(order) - 1
-        else:
-            target = self.app.position_of[self.article.id] + delta
-            if not 0 <= target < len(order):
-                self.notify("last article" if delta > 0 else "first article", timeout=2)
-                return
-        self.open_article(order[target])
+        target = self.library.step(self.article, delta)
+        if target is None:
+            self.notify("last article" if delta > 0 else "first article", timeout=2)
+            return
+        self.open_article(target)
 
     def action_next_unread(self) -> None:
-        order = self.app.order
-        start = self.app.position_of.get(self.article.id, -1) if self.article else -1
-        read = self.files.read
-        for k in range(1, len(order) + 1):
-            a = order[(start + k) % len(order)]
-            if a.id not in read:
-                self.open_article(a)
-                return
-        self.notify("no unread articles", timeout=2)
+        target = self.library.next_unread(self.article, self.files.read)
+        if target is None:
+            self.notify("no unread articles", timeout=2)
+            return
+        self.open_article(target)
 
     def action_toggle_raw(self) -> None:
         if self.article is not None:
@@ -232,12 +276,11 @@ class ReaderScreen(Screen):
         self.query_one("#searchbar", Input).remove_class("-shown")
         self.pane.focus()
 
-    def key_escape(self) -> None:
+    def action_clear_search(self) -> None:
         if self.query_one("#searchbar", Input).has_class("-shown"):
             self._close_search()
         elif self.pane.query:
-            self.pane.search("")
-            self.update_status()
+            self.search_for("")
 
     def action_hit(self, direction: int) -> None:
         if not self.pane.hits:
@@ -247,29 +290,79 @@ class ReaderScreen(Screen):
         self.update_status()
 
     def search_for(self, query: str) -> None:
-        """Highlight ``query`` in the open article (from the corpus search)."""
+        """Highlight ``query`` in the open article."""
         self.pane.search(query)
         self.update_status()
 
     def action_corpus_search(self) -> None:
-        self.app.open_corpus_search()
+        from tui.reader.screens.find import FindScreen
 
+        if self.library.corpus is not None:
+            self.app.push_screen(FindScreen(self.library.corpus), self._found)
+
+    def _found(self, result: tuple[str, str] | None) -> None:
+        article = self.library.article(result[0]) if result else None
+        if article is not None:
+            self.open_article(article, focus=True)
+            self.search_for(result[1])
+
+    # -- bookmarks ------------------------------------------------------------
     def action_bookmark(self) -> None:
-        if self.article is None or not self.article.paragraphs:
+        """Ask for a note, then bookmark the first paragraph in view."""
+        from tui.engine.bookmarks.anchor import paragraph_span
+        from tui.reader.screens.bookmarks import NoteScreen
+
+        article = self.article
+        if article is None or not article.paragraphs:
             self.notify("open an article first", timeout=2)
             return
-        self.app.bookmark_paragraph(self.article, self.pane.first_whole_block())
+        problem = self.library.cannot_bookmark()
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+            return
+        corpus = self.library.corpus  # the text shown: the folder may be re-read while the note is typed
+        paragraph = article.paragraphs[self.pane.first_whole_block()]
+        start, end = paragraph_span(paragraph)
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self.library.add_bookmark(corpus, article, start, end, note)
+                self.show_marks()
+                self.notify(f"bookmarked {article.id}, line {paragraph.line}", timeout=2, markup=False)
+
+        self.app.push_screen(NoteScreen(paragraph.text), save)
 
     def action_bookmarks(self) -> None:
-        self.app.open_bookmarks()
+        """The bookmarks panel; choosing one opens its passage."""
+        from tui.reader.screens.bookmarks import BookmarksScreen
+
+        store = self.library.store
+        if store is None:
+            self.notify("bookmarks are not available yet", timeout=2)
+            return
+        self.library.state.flush()
+        self.app.push_screen(BookmarksScreen(list(self.library.placed), store, self.keymap), self._jump_to_mark)
+
+    def _jump_to_mark(self, placed) -> None:
+        from tui.engine.bookmarks.anchor import text_spans
+
+        self.post_message(self.BookmarksChanged())
+        article = self.library.article(placed.anchor.article.id) if placed and placed.anchor else None
+        if article is None:
+            return
+        self.open_article(article, focus=True)
+        spans = text_spans(article, placed.anchor.start, placed.anchor.end)
+        if spans:
+            self.pane.restore((spans[0][0], spans[0][1]))
 
     def show_marks(self) -> None:
         """Underline the bookmarked passages of the open article."""
-        self.pane.marks = self.app.marks_in(self.article) if self.article else []
+        self.pane.marks = self.library.marks_in(self.article) if self.article else []
         self.pane.refresh()
 
+    # -- comparing ------------------------------------------------------------
     def action_diff(self) -> None:
-        self.app.open_diff(self.article)
+        self.post_message(self.CompareWanted(self.article, "diff"))
 
     def action_collate(self) -> None:
-        self.app.open_collation(self.article)
+        self.post_message(self.CompareWanted(self.article, "collate"))

@@ -15,6 +15,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article, Skipped, TextFile
+from tui.reader import bindings
 from tui.render.safe import visible
 
 Entry = Article | TextFile | Skipped
@@ -37,6 +38,7 @@ class FileList(Tree[Entry]):
         "files--skipped",
         "files--untitled",
     }
+    BINDINGS = bindings.FILES
     _filling = False  # inside fill(): adding nodes does not invalidate (see _invalidate)
     DEFAULT_CSS = """
     FileList { width: 38; border-right: tall $panel; background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }

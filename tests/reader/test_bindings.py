@@ -1,0 +1,62 @@
+"""One table of key bindings: every binding of every screen and widget is in it, and `?` lists it as remapped."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import pkgutil
+
+from rich.console import Console
+from textual.dom import DOMNode
+from textual.widgets import Static
+
+import tui.reader
+from tui.reader import bindings
+from tui.reader.screens.help import HelpScreen
+
+from .helpers import config_dir, make_app, settle
+
+
+def reader_classes() -> list[type[DOMNode]]:
+    """Every app, screen and widget class the reader defines (all of tui.reader imported)."""
+    for module in pkgutil.walk_packages(tui.reader.__path__, "tui.reader."):
+        importlib.import_module(module.name)
+    found, todo = [], [DOMNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("tui.reader."):
+            found.append(cls)
+    return found
+
+
+def test_every_binding_of_every_screen_and_widget_is_a_row_of_the_table():
+    table = {id(b) for _, section in bindings.SECTIONS for b in section}
+    classes = reader_classes()
+    assert {"NewsreadApp", "ReaderScreen", "BookmarksScreen", "NoteScreen", "FindScreen", "BasePicker"} <= {
+        c.__name__ for c in classes
+    }
+    for cls in classes:
+        for binding in cls.__dict__.get("BINDINGS", []):
+            assert id(binding) in table, f"{cls.__name__}: {binding} is not in tui/reader/bindings.py"
+    ids = [b.id for _, section in bindings.SECTIONS for b in section]
+    assert all(ids) and len(ids) == len(set(ids)) == len(bindings.BINDING_IDS)
+
+
+async def test_help_lists_every_binding_id_with_its_remapped_keys(seeds):
+    (config_dir() / "keymap.toml").write_text('"bookmarks.delete" = "x"\n"find.close" = "ctrl+g"\n', "utf-8")
+    app = make_app(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(app.screen.query_one(Static).content)
+        rows = {line.split()[-1]: line for line in console.export_text().splitlines() if line.strip()}
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+    assert set(rows) >= bindings.BINDING_IDS
+    assert rows["bookmarks.delete"].split()[0] == "x"
+    assert rows["find.close"].split()[0] == "^g"
+    assert rows["reader.next-article"].split()[0] == "J"

@@ -1,0 +1,142 @@
+"""Every key binding of the reader in one table: its id, default keys, Footer label and help text.
+
+Screens and widgets take their ``BINDINGS`` from here, ``keymap.toml``
+remaps any id in it, and `?` lists it section by section with the keys as
+remapped.  A binding that is not in this table cannot be remapped nor found
+in the help, so every screen's keys live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.binding import Binding
+
+
+def bind(binding_id: str, keys: str, action: str, label: str, help: str = "", *, show: bool = True) -> Binding:
+    """One row of the table; ``help`` (default: the label) is what `?` and the Footer's tooltip say."""
+    return Binding(keys, action, label, show=show, tooltip=help or label, id=binding_id)
+
+
+APP = [
+    bind("app.quit", "q", "quit", "Quit", "Quit (the article and the place in it are reopened next time)"),
+    bind("app.help", "question_mark", "help", "Help", "Every key with its binding id"),
+    bind("app.theme", "t", "pick_theme", "Theme", "Theme picker (the choice is remembered)"),
+    bind("app.palette", "ctrl+p", "command_palette", "Go to", "Go to any article by its title", show=False),
+]
+
+READER = [
+    bind("reader.down", "j", "scroll(1)", "Down", "Scroll down", show=False),
+    bind("reader.up", "k", "scroll(-1)", "Up", "Scroll up", show=False),
+    bind("reader.page-down", "space", "page(1)", "Page", "Page down", show=False),
+    bind("reader.page-up", "b", "page(-1)", "Page up", show=False),
+    bind("reader.top", "g", "edge(0)", "Top", "Top of article", show=False),
+    bind("reader.bottom", "G", "edge(1)", "Bottom", "Bottom of article", show=False),
+    bind("reader.next-article", "J", "step(1)", "Next", "Next article"),
+    bind("reader.previous-article", "K", "step(-1)", "Prev", "Prev article"),
+    bind("reader.next-unread", "u", "next_unread", "Unread", "Next unread"),
+    bind(
+        "reader.focus", "tab", "app.focus_next", "Focus", "Move focus between the file list and the article", show=False
+    ),
+    bind("reader.raw", "r", "toggle_raw", "Raw", "Raw/repaired"),
+    bind("reader.copy", "y", "copy", "Copy", "Copy paragraph with citation", show=False),
+    bind("reader.search", "slash", "search", "Search", "Search article"),
+    bind("reader.next-hit", "n", "hit(1)", "Next hit", "Next search hit", show=False),
+    bind("reader.previous-hit", "N", "hit(-1)", "Prev hit", "Previous search hit", show=False),
+    bind(
+        "reader.clear-search", "escape", "clear_search", "Clear", "Close the search bar, or clear the hits", show=False
+    ),
+    bind("reader.find-all", "F", "corpus_search", "Find all", "Search all articles"),
+    bind("reader.diff", "d", "diff", "Diff", "Diff variants"),
+    bind("reader.collate", "c", "collate", "Collate", "Collation"),
+    bind("reader.bookmark", "m", "bookmark", "Mark", "Bookmark the first paragraph in view"),
+    bind("reader.bookmarks", "M", "bookmarks", "Marks", "Bookmarks panel"),
+]
+
+FILES = [
+    bind("files.open", "enter", "select_cursor", "Open", "Open the article (on a file: fold or unfold it)", show=False),
+    bind("files.fold", "space", "toggle_node", "Fold", "Fold or unfold the file under the cursor", show=False),
+]
+
+COMPARE = [
+    bind("compare.back", "escape", "back", "Back", "Back to reading"),
+    bind(
+        "compare.next-change",
+        "right_square_bracket",
+        "change(1)",
+        "Change",
+        "Next change (enter on a moved paragraph jumps to it)",
+    ),
+    bind("compare.previous-change", "left_square_bracket", "change(-1)", "Prev change", show=False),
+    bind("compare.next-witness", "w", "witness(1)", "Witness", "Next other witness"),
+    bind("compare.previous-witness", "W", "witness(-1)", "Prev witness", show=False),
+    bind("compare.swap", "s", "swap", "Swap", show=False),
+    bind("compare.base", "B", "choose_base", "Base", "Choose the base witness"),
+    bind(
+        "compare.ignore",
+        "i",
+        "toggle_ignore",
+        "Ignore minor",
+        "Ignore width, punctuation, spacing, markup and script changes",
+    ),
+    bind(
+        "compare.jump-move", "enter", "jump", "Jump move", "On a moved paragraph: jump to it; again: back", show=False
+    ),
+    bind("compare.down", "j", "scroll(1)", "Down", show=False),
+    bind("compare.up", "k", "scroll(-1)", "Up", show=False),
+    bind("compare.page-down", "space", "page(1)", "Page", show=False),
+    bind("compare.page-up", "b", "page(-1)", "Page up", show=False),
+    bind("compare.diff", "d", "diff", "Diff", "Side-by-side diff of these witnesses", show=False),
+    bind("compare.collate", "c", "collate", "Collate", "Collation of all witnesses", show=False),
+]
+
+PICKER = [bind("picker.close", "escape", "dismiss(None)", "Close", "Close without choosing")]
+
+BOOKMARKS = [
+    bind("bookmarks.close", "escape", "close", "Close", "Close the panel"),
+    bind("bookmarks.down", "down", "move(1)", "Down", "Next bookmark (also from the filter)", show=False),
+    bind("bookmarks.up", "up", "move(-1)", "Up", "Previous bookmark", show=False),
+    bind("bookmarks.note", "n", "note", "Edit note", "Edit the bookmark's note"),
+    bind("bookmarks.delete", "d,delete", "delete", "Delete", "Delete the bookmark"),
+    bind("bookmarks.filter", "slash", "filter", "Filter", "Filter the bookmarks (fuzzy: title, quote, note)"),
+]
+
+NOTE = [bind("note.cancel", "escape", "cancel", "Cancel", "Cancel (enter saves the note)")]
+
+FIND = [bind("find.close", "escape", "dismiss(None)", "Close", "Close without opening a hit")]
+
+HELP = [bind("help.close", "escape,q,question_mark", "dismiss", "Close", "Close this help")]
+
+SECTIONS: tuple[tuple[str, list[Binding]], ...] = (
+    ("Reading", READER),
+    ("File list", FILES),
+    ("Comparing (d, c)", COMPARE),
+    ("Base witness (B)", PICKER),
+    ("Search all articles (F)", FIND),
+    ("Bookmark note (m)", NOTE),
+    ("Bookmarks panel (M)", BOOKMARKS),
+    ("Help (?)", HELP),
+    ("Everywhere", APP),
+)
+
+BINDING_IDS = frozenset(b.id for _, table in SECTIONS for b in table if b.id)
+
+
+def by_id(binding_id: str) -> Binding:
+    return next(b for _, table in SECTIONS for b in table if b.id == binding_id)
+
+
+def key_label(app, keymap: Mapping[str, str], binding: Binding) -> str:
+    """The key(s) ``binding`` is on with ``keymap`` applied, as the user types them (``?`` not ``question_mark``)."""
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    return ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+
+
+def hint(app, keymap: Mapping[str, str], *entries: tuple[str, str]) -> str:
+    """A one-line key hint, ``] next change · w other witness``, from (binding id, words) pairs, as remapped.
+
+    Each binding is shown by its first key.
+    """
+    return " · ".join(
+        f"{key_label(app, keymap, by_id(binding_id)).split(', ')[0]} {words}" for binding_id, words in entries
+    )
