@@ -10,8 +10,10 @@ Re-anchoring tries, in order, and stops at the first that holds:
    occurrences the one whose prefix, suffix and place fit best wins;
 3. ``fuzzy``: the best window found by rapidfuzz in that file, scored
    ``score = 0.6 * quote + 0.15 * prefix + 0.15 * suffix + 0.1 * nearness``
-   (each 0..1: Indel similarity of the folded strings, nearness falling
-   linearly with distance from the recorded place over the file's length);
+   (each 0..1: the quote's is one minus its edits over the longer of quote
+   and window, the context's the Indel similarity of the folded strings,
+   nearness falling linearly with distance from the recorded place over the
+   file's length);
    accepted when ``score >= FUZZY_ACCEPT`` (0.8) and ``quote >= QUOTE_ACCEPT``
    (0.75).  Three OCR-style substitutions in a 40-character quote score about
    0.92 on the quote;
@@ -27,9 +29,10 @@ passage is gone: it is listed as orphaned), when its content hash matches a
 file (renamed), or when its quote is found in a file (a moved or renamed
 folder keeps its bookmarks).
 
-Fuzzy search is bounded: the file is cut into overlapping chunks a few times
-the quote's length, rapidfuzz aligns the quote in each (its cost is chunk x
-quote), and the best windows are refined by at most +-3 characters per edge.
+Fuzzy search is bounded: the region around the recorded place is searched
+first, then the file cut into overlapping chunks a few times the quote's
+length; rapidfuzz aligns the quote in each (its cost is chunk x quote), and
+the best windows are refined by at most +-3 characters per edge.
 """
 
 from __future__ import annotations
@@ -207,35 +210,53 @@ def _refine(folded: str, needle: str, s: int, e: int, lo: int, hi: int) -> tuple
 
     Levenshtein (a substitution costs one) with ties going to the length
     nearest the quote's: an OCR slip at the quote's edge stays inside it.
+    The similarity returned is one minus the edits over the longer of quote
+    and window, so a window cut short of its slips does not score higher.
     """
     windows = (
         (max(lo, s + ds), min(hi, e + de)) for ds in range(-REFINE, REFINE + 1) for de in range(-REFINE, REFINE + 1)
     )
-    s, e = max(
-        ((s2, e2) for s2, e2 in windows if s2 < e2),
-        key=lambda w: (-Levenshtein.distance(needle, folded[w[0] : w[1]]), -abs(w[1] - w[0] - len(needle))),
+    edits, _, (s, e) = min(
+        (Levenshtein.distance(needle, folded[s2:e2]), abs(e2 - s2 - len(needle)), (s2, e2))
+        for s2, e2 in windows
+        if s2 < e2
     )
-    return s, e, fuzz.ratio(needle, folded[s:e]) / 100
+    return s, e, 1 - edits / max(len(needle), e - s)
+
+
+def _regions(lo: int, hi: int, n: int, expected: int) -> list[tuple[int, int]]:
+    """Where to align a quote of ``n`` characters: around its saved place first, then chunk by chunk.
+
+    rapidfuzz gives the best alignment of each region only, so a near copy of
+    the passage elsewhere in a chunk (a repeated heading) would hide the place
+    itself; the region around the saved place sees that place on its own.
+    Chunks overlap by the quote and its margins, so a quote across a cut is
+    still seen whole.
+    """
+    out = [(max(lo, expected - n - 2 * REFINE), min(hi, expected + 2 * n + 2 * REFINE))]
+    chunk = max(8 * n, 2048)
+    start = lo
+    while start < hi:
+        end = min(hi, start + chunk)
+        out.append((start, end))
+        if end == hi:
+            break
+        start = end - n - 2 * REFINE
+    return [(s, e) for s, e in out if s < e]
 
 
 def _fuzzy(text: str, folded: str, lo: int, hi: int, b: Bookmark, expected: int) -> tuple[int, int, float] | None:
     needle = anchor_key(b.exact)
-    n = len(needle)
-    chunk = max(8 * n, 2048)
     best = None
-    start = lo
-    while start < hi:
-        end = min(hi, start + chunk)
+    for start, end in _regions(lo, hi, len(needle), expected):
         al = fuzz.partial_ratio_alignment(needle, folded[start:end], score_cutoff=QUOTE_ACCEPT * 100)
-        if al is not None:
-            s, e, quote = _refine(folded, needle, start + al.dest_start, start + al.dest_end, lo, hi)
-            if quote >= QUOTE_ACCEPT:
-                score = _score(quote, _context(text, s, e, b, expected))
-                if score >= FUZZY_ACCEPT and (best is None or score > best[2]):
-                    best = (s, e, score)
-        if end == hi:
-            break
-        start = end - n  # overlap, so a quote across the cut is still seen whole
+        if al is None:
+            continue
+        s, e, quote = _refine(folded, needle, start + al.dest_start, start + al.dest_end, lo, hi)
+        if quote >= QUOTE_ACCEPT:
+            score = _score(quote, _context(text, s, e, b, expected))
+            if score >= FUZZY_ACCEPT and (best is None or score > best[2]):
+                best = (s, e, score)
     return best
 
 
