@@ -19,14 +19,17 @@ class Paragraph:
 
     ``pieces`` are (start, end) ranges into ``Article.raw``; ``text`` is their
     concatenation, so every character of ``text`` maps back to the raw text
-    (markup such as ``# `` or ``**`` and the break of a repaired column split
-    are simply not covered by any piece).
+    (markup such as ``# `` or ``**``, the break of a repaired column split and
+    a line-end hyphen that reflow dropped are simply not covered by any
+    piece).  In a reflowed (``spaced``) paragraph a line break of the pieces
+    is shown as a space: the printed lines of one paragraph, joined.
     """
 
     text: str
     kind: str  # title, kicker, subtitle, byline, meta, heading, quoted, body, closing, credit
     pieces: tuple[tuple[int, int], ...]
     line: int  # file line of the first piece
+    spaced: bool = False  # line breaks in the pieces show as spaces (see above)
 
     def raw_offset(self, i: int) -> int:
         """Offset in the article's raw text of character ``i`` of ``text`` (``i == len`` allowed)."""

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from tui.engine import model, quietgc
 from tui.engine.caches import source_fingerprint
-from tui.engine.ingest import decode, formats, layout, lines, paragraphs, segment
+from tui.engine.ingest import decode, english, formats, layout, lexicon, lines, paragraphs, reflow, segment
 from tui.engine.ingest.load import Corpus, build, folder_root
 from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, scan, stamps
 from tui.locations import cache_dir
@@ -33,7 +33,8 @@ FORMAT = 2  # the key, then the corpus, as two pickles in one file
 
 
 def _code_fingerprint() -> bytes:
-    return source_fingerprint((decode, layout, lines, model, paragraphs, segment)) + formats.fingerprint()
+    modules = (decode, english, layout, lexicon, lines, model, paragraphs, reflow, segment)
+    return source_fingerprint(modules) + formats.fingerprint()
 
 
 def _path(root: Path) -> Path:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.engine import quietgc
+from tui.engine.ingest import lexicon
 from tui.engine.ingest.formats import Doc, archive, dispatch
 from tui.engine.ingest.layout import merged, one_witness_per_page, path_source, with_sources
+from tui.engine.ingest.reflow import folder_lexicon
 from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, is_binary, is_candidate, natural_key, scan
 from tui.engine.ingest.segment import segment
 from tui.engine.model import Article, Skipped, TextFile
@@ -46,10 +49,14 @@ class Corpus:
         return next((f for f in self.files if f.relpath == relpath), None)
 
 
-def read_file(raw: RawFile) -> list[TextFile | Skipped]:
-    """Read, decode and segment one scanned file: the texts it holds (an archive's members,
-    a JSON lines file's series) and the refusals among them."""
-    out: list[TextFile | Skipped] = []
+# The texts of the files a build has already read (to count the folder's words), by path.
+_READ: ContextVar[dict[str, list[tuple[str, Doc] | Skipped]] | None] = ContextVar("read_docs", default=None)
+
+
+def read_docs(raw: RawFile) -> list[tuple[str, Doc] | Skipped]:
+    """Read and decode one scanned file: (member path, text) for each text it holds (an archive's
+    members, a JSON lines file's series), and the refusals among them."""
+    out: list[tuple[str, Doc] | Skipped] = []
     for member in archive.expand(raw.relpath, raw.data, raw.max_bytes, is_candidate):
         if isinstance(member, Skipped):
             out.append(member)
@@ -60,8 +67,18 @@ def read_file(raw: RawFile) -> list[TextFile | Skipped]:
             if isinstance(docs, str):
                 out.append(Skipped(member.relpath, docs))
             else:
-                out.extend(_text_file(raw, member.relpath, doc) for doc in docs)
+                out.extend((member.relpath, doc) for doc in docs)
     return out
+
+
+def read_file(raw: RawFile) -> list[TextFile | Skipped]:
+    """Read, decode and segment one scanned file: the texts it holds and the refusals among them."""
+    known = _READ.get()
+    got = known.pop(raw.relpath, None) if known is not None else None
+    return [
+        item if isinstance(item, Skipped) else _text_file(raw, *item)
+        for item in (got if got is not None else read_docs(raw))
+    ]
 
 
 def _text_file(raw: RawFile, relpath: str, doc: Doc) -> TextFile | Skipped:
@@ -110,16 +127,25 @@ def build(
 ) -> Corpus:
     """Decode and segment scanned files into a corpus (no collector pass over it while it grows).
 
+    Every file is read first: the words of the folder's hard-wrapped pages
+    (:func:`.reflow.folder_lexicon`) decide how each page's cut words rejoin.
     Each page is kept once, in its best format (:func:`.layout.one_witness_per_page`).
     """
     skipped = list(skipped)
     files: list[TextFile] = []
     with quietgc.held():
-        for n, raw in enumerate(raws, 1):
-            for got in read_file(raw):
-                (skipped if isinstance(got, Skipped) else files).append(got)
-            if progress:
-                progress(n, len(raws))
+        read = {raw.relpath: read_docs(raw) for raw in raws}
+        texts = (item[1].text for items in read.values() for item in items if not isinstance(item, Skipped))
+        token = _READ.set(read)
+        try:
+            with lexicon.using(folder_lexicon(texts)):
+                for n, raw in enumerate(raws, 1):
+                    for got in read_file(raw):
+                        (skipped if isinstance(got, Skipped) else files).append(got)
+                    if progress:
+                        progress(n, len(raws))
+        finally:
+            _READ.reset(token)
     files, same = one_witness_per_page(files)
     skipped.extend(same)
     return Corpus(root=root.resolve(), files=files, skipped=sorted(skipped, key=lambda s: natural_key(s.relpath)))

@@ -22,8 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from statistics import median
 
+from tui.engine.ingest import english, reflow
 from tui.engine.ingest.formats import HEADING
+from tui.engine.ingest.lexicon import Lexicon, current
 from tui.engine.ingest.lines import (
     Kind,
     classify,
@@ -33,7 +36,7 @@ from tui.engine.ingest.lines import (
     strip_continuation,
 )
 from tui.engine.ingest.paragraphs import build_paragraphs, repair
-from tui.engine.model import Article
+from tui.engine.model import Article, Paragraph
 
 HEAD_KINDS = (Kind.HEADING, Kind.KICKER, Kind.SUBTITLE, Kind.BYLINE, Kind.METADATA, Kind.CONTINUATION)
 CLOSE_BLANKS = 3
@@ -181,40 +184,107 @@ def _title(idx: list[int], roles: dict[int, str], lines: list[str]) -> tuple[str
 
 
 def segment(
-    text: str, relpath: str = "", *, cues: Mapping[int, str] | None = None, starts: Sequence[int] = ()
+    text: str,
+    relpath: str = "",
+    *,
+    cues: Mapping[int, str] | None = None,
+    starts: Sequence[int] = (),
+    lexicon: Lexicon | None = None,
 ) -> list[Article]:
     """Split LF-normalised ``text`` into articles (see the module docstring).
 
     ``cues``: per-line cues of a layout format (0-based line: cue); ``starts``:
     the lines where articles start when the file says so (JSON lines records),
-    instead of the rule.
+    instead of the rule.  A hard-wrapped Latin page (:func:`.reflow.hard_wrapped`)
+    is split by the English rule (:mod:`.english`) and reflowed, its cut words
+    judged by ``lexicon``: by default the folder's being loaded
+    (:func:`.lexicon.using`), else the page's own words.
     """
     lines, offs = split_lines(text)
+    if reflow.hard_wrapped(lines):
+        return _latin(text, relpath, lines, offs, (cues or {}, starts), lexicon or current() or Lexicon.of([text]))
     sep = blank_separated(lines)
     kinds = line_kinds(lines, sep, cues)
     starts = sorted({0, *(i for i in starts if 0 < i < len(lines))}) if starts else article_starts(lines, kinds)
     articles = []
-    for n, first in enumerate(starts):
-        last = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1
-        a_start = offs[first] if first < len(offs) else 0
-        a_end = offs[starts[n + 1]] if n + 1 < len(starts) else len(text)
+    for n, (first, last, a_start, a_end) in enumerate(_extents(text, offs, starts, len(lines))):
         idx = [i for i in range(first, last + 1) if kinds[i] is not Kind.BLANK]
         roles = head_roles(idx, kinds, lines)
         title, untitled = _title(idx, roles, lines)
         raw = text[a_start:a_end]
         raw_pars = build_paragraphs(raw, lines, offs, kinds, idx, roles, a_start, joined_blocks=sep)
-        articles.append(
-            Article(
-                file=relpath,
-                index=n + 1,
-                title=title,
-                untitled=untitled,
-                start=a_start,
-                end=a_end,
-                start_line=(idx[0] if idx else first) + 1,
-                end_line=(idx[-1] if idx else last) + 1,
-                raw=raw,
-                paragraphs=tuple(repair(raw_pars)),
-            )
-        )
+        extent = (first, last, a_start, a_end)
+        articles.append(_article(relpath, n, (title, untitled), extent, idx, raw, repair(raw_pars)))
+    return articles
+
+
+def _extents(text: str, offs: list[int], starts: list[int], n_lines: int) -> list[tuple[int, int, int, int]]:
+    """(first line, last line, start offset, end offset) of each article."""
+    out = []
+    for n, first in enumerate(starts):
+        last = (starts[n + 1] if n + 1 < len(starts) else n_lines) - 1
+        a_start = offs[first] if first < len(offs) else 0
+        a_end = offs[starts[n + 1]] if n + 1 < len(starts) else len(text)
+        out.append((first, last, a_start, a_end))
+    return out
+
+
+def _article(
+    relpath: str,
+    n: int,
+    titled: tuple[str, bool],
+    extent: tuple[int, int, int, int],
+    idx: list[int],
+    raw: str,
+    pars: Sequence[Paragraph],
+) -> Article:
+    """The ``n``-th article (0-based) of a file, showing paragraphs ``pars``."""
+    first, last, a_start, a_end = extent
+    title, untitled = titled
+    return Article(
+        file=relpath,
+        index=n + 1,
+        title=title,
+        untitled=untitled,
+        start=a_start,
+        end=a_end,
+        start_line=(idx[0] if idx else first) + 1,
+        end_line=(idx[-1] if idx else last) + 1,
+        raw=raw,
+        paragraphs=tuple(pars),
+    )
+
+
+def _latin(
+    text: str,
+    relpath: str,
+    lines: list[str],
+    offs: list[int],
+    layout: tuple[Mapping[int, str], Sequence[int]],
+    lexicon: Lexicon,
+) -> list[Article]:
+    """A hard-wrapped Latin page: English article starts, reflowed paragraphs (no column repair).
+
+    ``layout``: the format's cues (a line it sets as a heading is a head line)
+    and the article starts it names, if any.
+    """
+    cues, given = layout
+    ks = english.kinds(lines)
+    for i, cue in cues.items():
+        if cue == HEADING and i < len(ks) and ks[i] in (english.Line.BODY, english.Line.DECK):
+            ks[i] = english.Line.CAPS
+    starts = sorted({0, *(i for i in given if 0 < i < len(lines))}) if given else english.article_starts(lines, ks)
+    width = (
+        median(len(ln.strip()) for ln, k in zip(lines, ks) if k is english.Line.BODY) if english.Line.BODY in ks else 0
+    )
+    articles = []
+    for n, extent in enumerate(_extents(text, offs, starts, len(lines))):
+        first, last, a_start, _ = extent
+        idx = [i for i in range(first, last + 1) if ks[i] is not english.Line.BLANK]
+        raw = text[a_start : extent[3]]
+        pars = [
+            reflow.paragraph(raw, lines, offs, group, a_start, kind, lexicon)
+            for group, kind in english.paragraph_groups(idx, ks, lines, width)
+        ]
+        articles.append(_article(relpath, n, english.title(pars), extent, idx, raw, pars))
     return articles

@@ -1,0 +1,385 @@
+"""Where articles start on an English (Latin-script) news page, and what each head line is.
+
+Chronicling America's OCR text is the model: printed lines in reading order,
+no blank lines between articles, headline decks in capitals, OCR noise, and
+columns sometimes read side by side (two stories on one line) or out of
+order.  The decision rule, applied line by line:
+
+* A **head run** is a run of head lines: capitals lines (``GREED IN THE`` /
+  ``HEARTS OF``), and the title-case deck lines and wire furniture under them
+  (``Sen. Chamberlain Pleads for``, ``By Wilbur S. Forrest,``, ``(By
+  Associated Press)``).  Noise lines between head lines belong to the run.
+* A head run **starts an article** when the article above already holds body
+  text or page furniture, and the run either has a capitals line or is two or
+  more title-case lines (``Thieves Rob Two`` / ``Homes at Paxtang``) that stand
+  after a finished sentence.  A single title-case line is a section head
+  (``German Report.``, ``Colonel Cano Loyal.``): wire roundups are full of them.
+* A story **closes** at a continuation line (``(Continued on Page Eight)``), a
+  line ``oo`` (a separator dingbat), or before a line that opens a jumped story
+  (``Continued from Page One``): the next line starts an article.
+* **Page furniture** — masthead lines (``VOL. XX NO. 15.``, ``THIRTY-NINTH
+  YEAR``, ``PRICE ONE CENT``, a date line with the weekday and the year, ``16
+  PAGES``), ``THE WEATHER`` — makes its own article: a head run after it
+  starts a new one, so the masthead never swallows the lead story.
+* Datelines (``WASHINGTON, April 5.—``), bylines and wire credits are
+  recognised as an article's furniture, never as starts by themselves: on
+  these pages a second dateline is most often the next dispatch of the same
+  story.
+* Column interleaving: a line where two columns were read side by side is
+  judged by its start (its left column); a story resumed after other
+  material, or a head printed away from its story, has no cue and stays in
+  the article above it.
+
+The page stays a partition: every line belongs to the article whose start is
+the last one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from tui.engine.ingest.reflow import ends_paragraph
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|Ap|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# "WASHINGTON, April 5.—", "San Francisco, Cal., April 5 -", "El Paso, Tex., April 1." (bounded pieces only)
+_DATELINE = re.compile(
+    rf"^\W{{0,3}}[A-Z][A-Za-z.'’ ]{{1,28}},(?: [A-Z][A-Za-z.]{{0,12}},?){{0,3}} {_MONTH}[',;]{{0,2}} ?\d"
+)
+# "By Wilbur S. Forrest,", "(By H. D. Jacobs.)"
+_BYLINE = re.compile(r"^\(?By [A-Z][\w.'’]*(?: [A-Z&][\w.'’]*){0,4}[,.)]{0,3}$")
+# "(By Associated Press)", "(United Press Staff Correspondent)", "Special to the Telegraph"
+_CREDIT = re.compile(
+    r"^\W{0,3}(?:By |Special |\()?(?:the )?(?:Associated Press|United Press|International News|"
+    r"Special (?:Cable |Dispatch |Correspondence )?to|[A-Za-z ]{0,20}Staff Correspondent|Federal Wireless)",
+    re.IGNORECASE,
+)
+# "(Continued on Page Eight)", "[Continued 011 Page 7]", "Continued from Page One" (group 1: on or from)
+_CONTINUED = re.compile(r"^\W{0,4}Continued (from|on|to|an|in) \S{1,12}", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[o0]{2}\.?$")  # the "oo" dingbat some papers print between items
+# Masthead and page furniture, judged on a line in capitals: "VOL. XX NO. 15.", "THIRTY-NINTH YEAR", "PRICE ONE CENT"
+_FURNITURE = re.compile(
+    r"\bVOL(?:UME)?\b[ .,]|\bNO\. ?\d|\bNUMBER \d|\bPRICE\b|\b(?:ONE|TWO|THREE|FIVE|\d) CENTS?\b|\bCOPIES\b|\b\d{1,2} PAGES\b|"
+    r"\bEDITION\b|[A-Z]{3,}-?[A-Z]{3,} YEAR\b|\bESTABLISHED\b|\bWEATHER\b|\bFORECAST\b",
+    re.IGNORECASE,
+)
+# The masthead's date line: "SATURDAY, APRIL 1, 1916"
+_WEEKDAY_DATE = re.compile(r"(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b.{0,40}\b1[89]\d\d\b", re.IGNORECASE)
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over", "the", "to")
+    + ("with", "up", "out", "off", "but", "are", "be", "was", "his", "her", "its")
+)
+_SIGNATURE = re.compile(r"^\W{0,2}(?:[A-Z](?:\. ?| )|[A-Z][A-Za-z]{1,3}\. ?){1,3}[A-Z][A-Za-z'’-]+[.,]?\W{0,2}$")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_WORD_MARKS = "\"'“‘(.,;:!?-"
+_STOPS = ".!?"
+SHORT = 40  # a body line this short may be a deck's broken line
+SHORT_NOISE = 15  # a line this short above a head may be its garbled banner
+WEAK_ABOVE = 6
+PROSE = 24  # a line of running text is at least this long
+BROKEN_LINES = 4  # deck lines broken mid-word, at most, between two head lines
+MASTHEAD_LINES = 15
+UNTITLED_CHARS = 40
+_CLOSERS = "\"'”’)]"
+
+
+class Line(str, Enum):
+    BLANK = "blank"
+    CAPS = "caps"  # a headline line in capitals
+    DECK = "deck"  # a short title-case line (a deck, a small head, a section head)
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    CREDIT = "credit"  # a wire or correspondence credit
+    CONTINUED_TO = "continued_to"
+    CONTINUED_FROM = "continued_from"
+    SEPARATOR = "separator"
+    FURNITURE = "furniture"
+    NOISE = "noise"
+    BODY = "body"
+
+
+HEAD_LINES = frozenset({Line.CAPS, Line.DECK, Line.BYLINE, Line.CREDIT})
+
+
+def _letters(s: str) -> tuple[int, int]:
+    """(letters, capitals) of ``s``."""
+    return sum(map(str.isalpha, s)), sum(map(str.isupper, s))
+
+
+def is_noise(s: str, letters: int | None = None) -> bool:
+    """OCR noise: too few letters to be text (rules, pictures, stray marks)."""
+    letters = _letters(s)[0] if letters is None else letters
+    visible = len(s) - s.count(" ")
+    return letters < 3 or letters < 0.55 * visible or not _TWO_LETTERS.search(s)
+
+
+def is_caps(s: str, counts: tuple[int, int] | None = None) -> bool:
+    letters, caps = counts or _letters(s)
+    return letters >= 4 and caps >= 0.8 * letters and len(s) <= 90
+
+
+def is_deck(s: str) -> bool:
+    """A short title-case line: every content word capitalised, no list of names, no table row."""
+    if len(s) > 48 or s.count(",") > 1 or "..." in s or ". ." in s:
+        return False
+    words = content = lower = 0
+    for token in s.split():
+        w = token.strip(_WORD_MARKS)
+        if len(w) < 2 or not w[0].isalpha():
+            continue
+        if not words and not w[0].isupper():
+            return False
+        words += 1
+        if w.lower() not in _SMALL_WORDS:
+            content += 1
+            lower += not w[0].isupper()
+            if lower > 1:
+                return False
+    return words >= 2 and content > 0 and lower <= (1 if content >= 5 else 0)
+
+
+def is_signature(s: str) -> bool:
+    """A name signing an item (``C. S. ALBERT.``, ``II. T. DERICKSON,``): initials, then one name."""
+    return bool(_SIGNATURE.match(s))
+
+
+def classify(line: str) -> Line:
+    """Kind of one line of an English page (nothing here looks at neighbours)."""
+    s = line.strip()
+    if not s:
+        return Line.BLANK
+    if _SEPARATOR.match(s):
+        return Line.SEPARATOR
+    continued = _CONTINUED.match(s) if len(s) <= 48 else None
+    if continued:
+        return Line.CONTINUED_FROM if continued.group(1).lower() == "from" else Line.CONTINUED_TO
+    counts = _letters(s)
+    if is_noise(s, counts[0]):
+        return Line.NOISE
+    if _DATELINE.match(s):
+        return Line.DATELINE
+    if len(s) <= 60 and _CREDIT.match(s):
+        return Line.CREDIT
+    if _BYLINE.match(s):
+        return Line.BYLINE
+    caps = is_caps(s, counts)
+    if (caps and _FURNITURE.search(s)) or ("DAY" in s.upper() and _WEEKDAY_DATE.search(s)):
+        return Line.FURNITURE
+    if is_signature(s):
+        return Line.BODY
+    if caps:
+        return Line.DECK if len(s.split()) == 1 and s[-1] in ".:" else Line.CAPS
+    if is_deck(s):
+        return Line.DECK
+    return Line.BODY
+
+
+def ends_sentence(s: str) -> bool:
+    """Does the line end a sentence (``.``, ``?"``, ``.)``), a stray mark of the OCR aside?"""
+    t = s.rstrip()
+    parts = t.rsplit(None, 1)
+    if len(parts) == 2 and len(parts[1]) == 1 and (not parts[1].isalnum() or parts[1] in "ijlI1"):
+        t = parts[0]
+    t = t.rstrip(_CLOSERS + " ,;:")
+    return bool(t) and t[-1] in _STOPS
+
+
+@dataclass
+class _Unit:
+    filled: bool = False  # holds body text or furniture
+    closed: bool = False  # the next line starts an article whatever it is
+
+
+def kinds(lines: list[str]) -> list[Line]:
+    return [classify(ln) for ln in lines]
+
+
+def _head_run(i: int, ks: list[Line], lines: list[str]) -> int:
+    """End (exclusive) of the head run starting at ``i``.
+
+    Head lines, with noise between them, and short lines that go on with a
+    deck's broken word when a head line follows them (``ernment Might Soon
+    Indi``).  Masthead furniture ends a run: the headline under it is a run of
+    its own.
+    """
+    end = j = i
+    while j < len(ks):
+        k = ks[j]
+        if end > i and (k is Line.FURNITURE) != (ks[end - 1] is Line.FURNITURE):
+            break
+        if k in HEAD_LINES or k is Line.FURNITURE:
+            end = j = j + 1
+            continue
+        if k is Line.NOISE:
+            j += 1
+            continue
+        nxt = j
+        while nxt < len(ks) and nxt < j + BROKEN_LINES and (ks[nxt] is Line.NOISE or _broken_deck(lines[nxt])):
+            nxt += 1
+        if nxt == j or nxt >= len(ks) or ks[nxt] not in HEAD_LINES:
+            break
+        j = nxt
+    return end
+
+
+def _broken_deck(line: str) -> bool:
+    """A short line going on with a deck's broken word or phrase (``ing Objections to Senate Ju``)."""
+    s = line.strip().lstrip(".,:;'\"| ")
+    return len(s) <= SHORT and s[:1].islower() and not ends_sentence(s)
+
+
+def _starts_article(i: int, end: int, ks: list[Line], lines: list[str], prev_body: int) -> bool:
+    """Does the head run ``lines[i:end]`` head a new article (see the module docstring)?"""
+    run = ks[i:end]
+    if Line.CAPS in run or Line.FURNITURE in run:
+        return True
+    decks = sum(1 for k in run if k is Line.DECK)
+    if decks < 2 or not _prose_follows(end, ks, lines):
+        return False
+    if decks >= 3 or (end < len(ks) and ks[end] in (Line.DATELINE, Line.CREDIT, Line.BYLINE)):
+        return True
+    return prev_body < 0 or ends_sentence(lines[prev_body])
+
+
+def _prose_follows(end: int, ks: list[Line], lines: list[str]) -> bool:
+    """Do full lines of text follow a run of title-case lines (a story under its head, not a programme)?"""
+    after = [j for j in range(end, min(end + 4, len(ks))) if ks[j] is not Line.NOISE][:2]
+    return len(after) == 2 and all(
+        ks[j] in (Line.BODY, Line.DATELINE, Line.CREDIT, Line.BYLINE) and len(lines[j].strip()) >= PROSE for j in after
+    )
+
+
+def masthead_end(ks: list[Line]) -> int:
+    """Lines before this index are the masthead: up to the last furniture line among the first ones."""
+    last = [i for i, k in enumerate(ks[:MASTHEAD_LINES]) if k is Line.FURNITURE]
+    return last[-1] + 1 if last else 0
+
+
+def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
+    """Line indices (0-based) where articles start; the first is always 0."""
+    ks = ks if ks is not None else kinds(lines)
+    starts = [0]
+    unit = _Unit(filled=True)
+    prev_body = -1
+    i = masthead_end(ks)
+    while i < len(lines):
+        k = ks[i]
+        if k in (Line.BLANK, Line.NOISE):
+            i += 1
+            continue
+        if k in HEAD_LINES or k is Line.FURNITURE:
+            end = _head_run(i, ks, lines)
+            if i > 0 and (unit.closed or (unit.filled and _starts_article(i, end, ks, lines, prev_body))):
+                starts.append(_weak_lines_above(i, lines, ks, max(starts[-1] + 1, prev_body + 1)))
+                unit = _Unit()
+            if any(ks[j] is Line.FURNITURE for j in range(i, end)):
+                unit.filled = True
+            i = end
+            continue
+        if (unit.closed or (k is Line.CONTINUED_FROM and unit.filled)) and i > 0:
+            starts.append(i)
+            unit = _Unit()
+        if k in (Line.CONTINUED_TO, Line.SEPARATOR):
+            unit.closed = True
+        else:
+            unit.filled = True
+            prev_body = i
+        i += 1
+    return starts
+
+
+def _weak_lines_above(i: int, lines: list[str], ks: list[Line], floor: int) -> int:
+    """A head's start moved up over the short noise right above it (a big-type banner the OCR garbled)."""
+    j = i
+    while j - 1 >= floor and j > i - WEAK_ABOVE:
+        s = lines[j - 1].strip()
+        weak = ks[j - 1] is Line.NOISE or (len(s) <= SHORT_NOISE and not ends_sentence(s))
+        if not weak or ks[j - 1] is Line.FURNITURE:
+            break
+        j -= 1
+    return j
+
+
+_BODY_KINDS = {Line.BODY: "body", Line.DATELINE: "body", Line.NOISE: "body"}
+_OWN_KINDS = {
+    Line.BYLINE: "byline",
+    Line.CREDIT: "meta",
+    Line.CONTINUED_TO: "meta",
+    Line.CONTINUED_FROM: "meta",
+    Line.SEPARATOR: "meta",
+    Line.FURNITURE: "meta",
+}
+
+
+def _head_kinds(idx: list[int], ks: list[Line], lines: list[str]) -> dict[int, str]:
+    """Paragraph kinds of the head lines of an article (``idx``: its non-blank lines)."""
+    if not idx or ks[idx[0]] not in HEAD_LINES | {Line.FURNITURE, Line.NOISE}:
+        return {}
+    end = _head_run(idx[0], ks, lines)
+    out: dict[int, str] = {}
+    title_kind = None
+    prev = None
+    for i in (i for i in idx if i < end):
+        k = ks[i]
+        if k in (Line.CAPS, Line.DECK):
+            if title_kind is None:
+                title_kind = k
+            in_title = k is title_kind and (prev is None or out.get(prev) == "title")
+            out[i] = "title" if in_title else "subtitle"
+        elif k is Line.BODY and prev is not None and out.get(prev) in ("title", "subtitle"):
+            out[i] = out[prev]  # a deck's broken line
+        else:
+            out[i] = _OWN_KINDS.get(k, "meta")
+        prev = i
+    return out
+
+
+def paragraph_groups(idx: list[int], ks: list[Line], lines: list[str], width: float) -> list[tuple[list[int], str]]:
+    """An article's lines (``idx``, blank ones included) as paragraphs: (line indices, kind).
+
+    Head lines keep their roles (title, subtitle, byline, meta); in the body a
+    head line is a ``heading``, a byline, credit, continuation or furniture
+    line a paragraph of its own, and body lines reflow (:func:`.reflow.ends_paragraph`).
+    """
+    content = [i for i in idx if ks[i] is not Line.BLANK]
+    head = _head_kinds(content, ks, lines)
+    groups: list[tuple[list[int], str]] = []
+    prev = -2
+    for i in content:
+        kind = head.get(i) or _BODY_KINDS.get(ks[i]) or _OWN_KINDS.get(ks[i], "heading")
+        last = groups[-1] if groups else None
+        joins = (
+            last is not None
+            and prev == i - 1
+            and last[1] == kind
+            and ks[prev] is not Line.NOISE
+            and ks[i] is not Line.NOISE
+            and (
+                (kind in ("title", "subtitle") and i in head)
+                or (kind == "heading" and ks[i] is ks[prev])
+                or (
+                    kind == "body"
+                    and ks[i] is not Line.DATELINE
+                    and not ends_paragraph(lines[prev], lines[i], width, ends_sentence(lines[prev]))
+                )
+            )
+        )
+        if joins:
+            last[0].append(i)
+        else:
+            groups.append(([i], kind))
+        prev = i
+    return groups
+
+
+def title(pars: list) -> tuple[str, bool]:
+    """An article's title: its title paragraph, or (untitled) the first words of its text."""
+    for p in pars:
+        if p.kind == "title":
+            return p.text, False
+    words = next((p.text for p in pars if p.kind == "body" and any(ch.isalpha() for ch in p.text)), "")
+    if len(words) <= UNTITLED_CHARS:
+        return words or "(empty)", True
+    cut = words.rfind(" ", 0, UNTITLED_CHARS)
+    return words[: cut if cut > 0 else UNTITLED_CHARS] + "…", True
