@@ -36,6 +36,9 @@ TAG_COLOUR = {
     "space": "nr-minor",
     "markup": "nr-minor",
     "script": "nr-minor",
+    "case": "nr-minor",
+    "ortho": "nr-minor",
+    "ocr": "nr-minor",
 }
 MOVE_SIGN = "↕"
 

@@ -2,7 +2,7 @@
 
 :func:`compare` aligns the paragraphs (:mod:`tui.engine.diff.align`), diffs every
 aligned pair character by character (:mod:`tui.engine.diff.chardiff`) and gives
-each change a kind (:func:`tui.engine.diff.kinds.classify`).  A row joins the
+each change a kind (:func:`tui.engine.diff.kinds.classify_in`).  A row joins the
 paragraphs of one aligned block with :data:`SEP`, so a column-break split
 shows as a ``space`` change where the break was.  ``ignore`` drops changes of
 those kinds; a pair left with none is ``equal``.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tui.engine.diff.align import align
 from tui.engine.diff.chardiff import diff
-from tui.engine.diff.kinds import KINDS, classify
+from tui.engine.diff.kinds import KINDS, classify_in
 from tui.engine.model import Article
 
 SEP = "\n\n"
@@ -97,7 +97,7 @@ class Comparison:
 def changes(a_text: str, b_text: str) -> list[Change]:
     """Every change of the character diff of ``a_text`` and ``b_text``, with its kind."""
     return [
-        Change((i1, i2), (j1, j2), classify(a_text[i1:i2], b_text[j1:j2]))
+        Change((i1, i2), (j1, j2), classify_in(a_text, b_text, i1, i2, j1, j2))
         for tag, i1, i2, j1, j2 in diff(a_text, b_text)
         if tag != "equal"
     ]

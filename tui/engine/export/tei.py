@@ -44,6 +44,9 @@ READING_TYPE = {
     "markup": "layout",
     "width": "orthographic",
     "script": "orthographic",
+    "case": "orthographic",
+    "ortho": "orthographic",
+    "ocr": "orthographic",
     "punct": "punctuation",
     "content": "substantive",
 }

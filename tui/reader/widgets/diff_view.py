@@ -43,6 +43,9 @@ class DiffView(ScrollView, can_focus=True):
     DiffView > .diff--space { background: $nr-minor; }
     DiffView > .diff--markup { text-style: underline; color: $secondary; }
     DiffView > .diff--script { background: $nr-minor; text-style: italic; }
+    DiffView > .diff--case { background: $nr-minor; }
+    DiffView > .diff--ortho { background: $nr-minor; text-style: italic; }
+    DiffView > .diff--ocr { background: $nr-minor; text-style: underline; }
     DiffView > .diff--gutter { color: $text-muted; }
     DiffView > .diff--current { background: $accent; color: $background; text-style: bold; }
     """
