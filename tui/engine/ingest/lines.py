@@ -14,6 +14,7 @@ from enum import Enum
 SENTENCE_END = "。！？!?"
 # A line ending in one of these does not stop mid-sentence.
 TERMINAL = "。！？!?…；;：:）)》」』”’—】."
+STRAIGHT_QUOTES = "\"'"
 # A headline never ends like this (it would be a sentence or a lead-in).
 NOT_HEADLINE_END = "。，,、；;：:—…."
 
@@ -80,7 +81,15 @@ def strip_continuation(text: str) -> str:
 
 
 def ends_terminal(text: str) -> bool:
+    """Does ``text`` end where a sentence or a line of furniture may end?
+
+    A straight quote after a stop ends a sentence as a curly one does
+    (``."``, ``?'``, ``。"``).
+    """
     t = text.rstrip()
+    if t.endswith(tuple(STRAIGHT_QUOTES)):
+        t = t.rstrip(STRAIGHT_QUOTES + " ")
+        return bool(t) and t[-1] in TERMINAL
     return not t or t[-1] in TERMINAL or t.endswith(">")
 
 

@@ -7,7 +7,9 @@ and surrounding spaces are not part of a paragraph's text.
 Repair joins a paragraph cut in two by a column break: a one-line body
 paragraph that stops mid-sentence (no terminal punctuation) is joined with the
 body paragraph after it.  Repair works inside one article, so it never joins
-across an article boundary.
+across an article boundary, and only where CJK meets the break: two Latin
+lines would need a space between them, which is reflow's work
+(:mod:`.reflow`), so they stay two paragraphs rather than glue two words.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.engine.ingest.lines import Kind, ends_terminal, markup_prefix
+from tui.engine.ingest.reflow import is_wide
 from tui.engine.model import Paragraph
 
 _KIND_NAMES = {
@@ -95,6 +98,7 @@ def repair(pars: Sequence[Paragraph]) -> list[Paragraph]:
             and p.kind == "body"
             and "\n" not in prev.text
             and not ends_terminal(prev.text)
+            and (is_wide(prev.text[-1]) or is_wide(p.text[:1] or " "))
         ):
             out[-1] = Paragraph(
                 text=prev.text + p.text,
