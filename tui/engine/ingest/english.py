@@ -39,29 +39,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from statistics import median
 
 from tui.engine.ingest.reflow import ends_paragraph
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|Ap|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?"
-# "WASHINGTON, April 5.—", "San Francisco, Cal., April 5 -", "El Paso, Tex., April 1." (bounded pieces only)
+# "WASHINGTON, April 5.—", "San Francisco, Cal., April 5 -", "London. April 1." (bounded pieces only)
 _DATELINE = re.compile(
-    rf"^\W{{0,3}}[A-Z][A-Za-z.'’ ]{{1,28}},(?: [A-Z][A-Za-z.]{{0,12}},?){{0,3}} {_MONTH}[',;]{{0,2}} ?\d"
+    rf"^\W{{0,3}}[A-Z][A-Za-z.'’ ]{{1,36}}[,.](?: [A-Z][A-Za-z.]{{0,12}},?){{0,3}} {_MONTH}[',;]{{0,2}} ?\d"
 )
 # "By Wilbur S. Forrest,", "(By H. D. Jacobs.)"
-_BYLINE = re.compile(r"^\(?By [A-Z][\w.'’]*(?: [A-Z&][\w.'’]*){0,4}[,.)]{0,3}$")
-# "(By Associated Press)", "(United Press Staff Correspondent)", "Special to the Telegraph"
+_BYLINE = re.compile(r"^\(?B[yY] [A-Z][\w.'’]*(?: [A-Z&][\w.'’]*){0,4}[,.)]{0,3}$")
+# "(By Associated Press)", "(United Press Staff Correspondent)", "Special to the Telegraph" (OCR: "Associated rress")
 _CREDIT = re.compile(
-    r"^\W{0,3}(?:By |Special |\()?(?:the )?(?:Associated Press|United Press|International News|"
+    r"^\W{0,3}(?:[A-Za-z.]{1,3} |Special )?(?:the )?(?:(?:Associated|United) [PpRr][a-z]{3,5}\b|International News|"
     r"Special (?:Cable |Dispatch |Correspondence )?to|[A-Za-z ]{0,20}Staff Correspondent|Federal Wireless)",
     re.IGNORECASE,
 )
 # "(Continued on Page Eight)", "[Continued 011 Page 7]", "Continued from Page One" (group 1: on or from)
 _CONTINUED = re.compile(r"^\W{0,4}Continued (from|on|to|an|in) \S{1,12}", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[o0]{2}\.?$")  # the "oo" dingbat some papers print between items
-# Masthead and page furniture, judged on a line in capitals: "VOL. XX NO. 15.", "THIRTY-NINTH YEAR", "PRICE ONE CENT"
+# Masthead and page furniture, on a line in capitals or a short one: "VOL. XX NO. 15.", "THIRTY-NINTH YEAR",
+# "PRICE ONE CENT", "$1.00 PER YEAR", "NEW MEXICO, APRIL 7. 1916"
 _FURNITURE = re.compile(
     r"\bVOL(?:UME)?\b[ .,]|\bNO\. ?\d|\bNUMBER \d|\bPRICE\b|\b(?:ONE|TWO|THREE|FIVE|\d) CENTS?\b|\bCOPIES\b|\b\d{1,2} PAGES\b|"
-    r"\bEDITION\b|[A-Z]{3,}-?[A-Z]{3,} YEAR\b|\bESTABLISHED\b|\bWEATHER\b|\bFORECAST\b",
+    r"\bEDITION\b|[A-Z]{3,}-?[A-Z]{3,} YEAR\b|\bPER (?:YEAR|COPY|ANNUM)|\bESTABLISHED\b|\bWEATHER\b|\bFORECAST\b|"
+    r"\b(?:JAN|FEB|MAR|APR|MAY|JUNE|JULY|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}\.? \d{1,2}[.,]? 1[89]\d\d\b",
     re.IGNORECASE,
 )
 # The masthead's date line: "SATURDAY, APRIL 1, 1916"
@@ -74,12 +77,16 @@ _SIGNATURE = re.compile(r"^\W{0,2}(?:[A-Z](?:\. ?| )|[A-Z][A-Za-z]{1,3}\. ?){1,3
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _WORD_MARKS = "\"'“‘(.,;:!?-"
 _STOPS = ".!?"
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_TITLES = frozenset(("mr", "mrs", "dr", "gen", "col", "capt", "rev", "hon", "supt", "prof", "st", "messrs"))
 SHORT = 40  # a body line this short may be a deck's broken line
 SHORT_NOISE = 15  # a line this short above a head may be its garbled banner
 WEAK_ABOVE = 6
 PROSE = 24  # a line of running text is at least this long
 BROKEN_LINES = 4  # deck lines broken mid-word, at most, between two head lines
 MASTHEAD_LINES = 15
+SINGLE_HEAD = 0.85  # of the column width: a one-line head is shorter than a line of text
+FURNITURE_LINE = 20  # a line this short is furniture by its words alone ("Volume XLVII"), capitals or not
 UNTITLED_CHARS = 40
 _CLOSERS = "\"'”’)]"
 
@@ -120,8 +127,8 @@ def is_caps(s: str, counts: tuple[int, int] | None = None) -> bool:
 
 
 def is_deck(s: str) -> bool:
-    """A short title-case line: every content word capitalised, no list of names, no table row."""
-    if len(s) > 48 or s.count(",") > 1 or "..." in s or ". ." in s:
+    """A short title-case line: every content word capitalised, no list of names (no comma), no table row."""
+    if len(s) > 48 or "," in s.rstrip(",") or "..." in s or ". ." in s:
         return False
     words = content = lower = 0
     for token in s.split():
@@ -155,6 +162,8 @@ def classify(line: str) -> Line:
     if continued:
         return Line.CONTINUED_FROM if continued.group(1).lower() == "from" else Line.CONTINUED_TO
     counts = _letters(s)
+    if len(s) <= FURNITURE_LINE and _FURNITURE.search(s):
+        return Line.FURNITURE
     if is_noise(s, counts[0]):
         return Line.NOISE
     if _DATELINE.match(s):
@@ -176,13 +185,19 @@ def classify(line: str) -> Line:
 
 
 def ends_sentence(s: str) -> bool:
-    """Does the line end a sentence (``.``, ``?"``, ``.)``), a stray mark of the OCR aside?"""
+    """Does the line end a sentence (``.``, ``?"``, ``.)``), a stray mark of the OCR aside?
+
+    An initial or a title before a name (``A.``, ``Mrs.``) ends none.
+    """
     t = s.rstrip()
     parts = t.rsplit(None, 1)
     if len(parts) == 2 and len(parts[1]) == 1 and (not parts[1].isalnum() or parts[1] in "ijlI1"):
         t = parts[0]
     t = t.rstrip(_CLOSERS + " ,;:")
-    return bool(t) and t[-1] in _STOPS
+    if not t or t[-1] not in _STOPS:
+        return False
+    last = t.rsplit(None, 1)[-1].lstrip(_CLOSERS + "(")
+    return not (t[-1] == "." and (_INITIAL.match(last) or last[:-1].lower() in _TITLES))
 
 
 @dataclass
@@ -224,22 +239,43 @@ def _head_run(i: int, ks: list[Line], lines: list[str]) -> int:
 
 
 def _broken_deck(line: str) -> bool:
-    """A short line going on with a deck's broken word or phrase (``ing Objections to Senate Ju``)."""
+    """A short line going on with a deck: a broken word or phrase (``ing Objections to Senate Ju``), a last word."""
     s = line.strip().lstrip(".,:;'\"| ")
+    if len(s.split()) == 1 and s[:1].isupper():
+        return len(s) <= SHORT_NOISE  # "Hearing", "Chase."
     return len(s) <= SHORT and s[:1].islower() and not ends_sentence(s)
 
 
-def _starts_article(i: int, end: int, ks: list[Line], lines: list[str], prev_body: int) -> bool:
-    """Does the head run ``lines[i:end]`` head a new article (see the module docstring)?"""
+def _ends_a_sentence_above(i: int, ks: list[Line], lines: list[str], prev_body: int) -> bool:
+    """Is head-like line ``i`` the end of the unfinished sentence right above it?"""
+    s = lines[i].rstrip()
+    return ks[i] is Line.DECK and prev_body == i - 1 and s.endswith(".") and not ends_sentence(lines[prev_body])
+
+
+def _starts_article(i: int, end: int, ks: list[Line], lines: list[str], finished: bool, width: float) -> bool:
+    """Does the head run ``lines[i:end]`` head a new article (see the module docstring)?
+
+    ``finished``: the text above the run ends a sentence.
+    """
     run = ks[i:end]
     if Line.CAPS in run or Line.FURNITURE in run:
         return True
-    decks = sum(1 for k in run if k is Line.DECK)
-    if decks < 2 or not _prose_follows(end, ks, lines):
-        return False
-    if decks >= 3 or (end < len(ks) and ks[end] in (Line.DATELINE, Line.CREDIT, Line.BYLINE)):
-        return True
-    return prev_body < 0 or ends_sentence(lines[prev_body])
+    decks = [j for j in range(i, end) if ks[j] is Line.DECK]
+    if not decks or lines[decks[0]].rstrip().endswith(".") or not _prose_follows(end, ks, lines):
+        return False  # a wire story's section heads end with a full stop ("Colonel Cano Loyal.")
+    nxt = next((j for j in range(end, len(ks)) if ks[j] is not Line.NOISE), end)
+    if lines[nxt].lstrip(" \"'“‘(").startswith(tuple("abcdefghijklmnopqrstuvwxyz")):
+        return False  # the sentence goes on: the "head" was the first line of a paragraph
+    furnished = end < len(ks) and ks[end] in (Line.DATELINE, Line.CREDIT, Line.BYLINE)
+    if len(decks) == 1:
+        return finished and not furnished and _one_line_head(lines[decks[0]], width)
+    return len(decks) >= 3 or furnished or finished
+
+
+def _one_line_head(line: str, width: float) -> bool:
+    """A head of one line is shorter than a line of text and a whole phrase (not ``Senators Cummins and``)."""
+    s = line.strip()
+    return len(s) <= SINGLE_HEAD * width and s.split()[-1].lower() not in _SMALL_WORDS
 
 
 def _prose_follows(end: int, ks: list[Line], lines: list[str]) -> bool:
@@ -250,28 +286,42 @@ def _prose_follows(end: int, ks: list[Line], lines: list[str]) -> bool:
     )
 
 
-def masthead_end(ks: list[Line]) -> int:
-    """Lines before this index are the masthead: up to the last furniture line among the first ones."""
+def column_width(lines: list[str], ks: list[Line]) -> float:
+    """The printed width of the page's column: the median length of its body lines."""
+    body = [len(ln.strip()) for ln, k in zip(lines, ks) if k is Line.BODY]
+    return median(body) if body else 0.0
+
+
+def masthead_end(ks: list[Line], lines: list[str]) -> int:
+    """Lines before this index are the masthead: up to the last furniture line among the first ones,
+    and the one-word lines right after it (the paper's name, broken by the OCR: ``CH`` / ``COURIER``)."""
     last = [i for i, k in enumerate(ks[:MASTHEAD_LINES]) if k is Line.FURNITURE]
-    return last[-1] + 1 if last else 0
+    end = last[-1] + 1 if last else 0
+    while end and end < len(lines) and len(lines[end].split()) <= 1 and len(lines[end].strip()) <= SHORT_NOISE:
+        end += 1
+    return end
 
 
 def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
     """Line indices (0-based) where articles start; the first is always 0."""
     ks = ks if ks is not None else kinds(lines)
+    width = column_width(lines, ks)
     starts = [0]
     unit = _Unit(filled=True)
     prev_body = -1
-    i = masthead_end(ks)
+    i = top = masthead_end(ks, lines)
     while i < len(lines):
         k = ks[i]
         if k in (Line.BLANK, Line.NOISE):
             i += 1
             continue
-        if k in HEAD_LINES or k is Line.FURNITURE:
+        if k in HEAD_LINES and _ends_a_sentence_above(i, ks, lines, prev_body):
+            k = Line.BODY  # "collector, A." / "B. Crismond Police Judge.": the sentence's last line
+        elif k in HEAD_LINES or k is Line.FURNITURE:
             end = _head_run(i, ks, lines)
-            if i > 0 and (unit.closed or (unit.filled and _starts_article(i, end, ks, lines, prev_body))):
-                starts.append(_weak_lines_above(i, lines, ks, max(starts[-1] + 1, prev_body + 1)))
+            finished = prev_body < 0 or ends_sentence(lines[prev_body]) or ends_sentence(lines[i - 1])
+            if i > 0 and (unit.closed or (unit.filled and _starts_article(i, end, ks, lines, finished, width))):
+                starts.append(_weak_lines_above(i, lines, ks, max(starts[-1] + 1, top)))
                 unit = _Unit()
             if any(ks[j] is Line.FURNITURE for j in range(i, end)):
                 unit.filled = True
@@ -294,8 +344,9 @@ def _weak_lines_above(i: int, lines: list[str], ks: list[Line], floor: int) -> i
     j = i
     while j - 1 >= floor and j > i - WEAK_ABOVE:
         s = lines[j - 1].strip()
-        weak = ks[j - 1] is Line.NOISE or (len(s) <= SHORT_NOISE and not ends_sentence(s))
-        if not weak or ks[j - 1] is Line.FURNITURE:
+        weak = len(s) <= SHORT_NOISE and not ends_sentence(s)
+        rule = ks[j - 1] is Line.NOISE and j >= 2 and ks[j - 2] is Line.NOISE  # a column rule, not a banner
+        if not weak or rule or ks[j - 1] is Line.FURNITURE:
             break
         j -= 1
     return j

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from statistics import median
 
 from tui.engine.ingest import english, reflow
 from tui.engine.ingest.formats import HEADING
@@ -274,9 +273,7 @@ def _latin(
         if cue == HEADING and i < len(ks) and ks[i] in (english.Line.BODY, english.Line.DECK):
             ks[i] = english.Line.CAPS
     starts = sorted({0, *(i for i in given if 0 < i < len(lines))}) if given else english.article_starts(lines, ks)
-    width = (
-        median(len(ln.strip()) for ln, k in zip(lines, ks) if k is english.Line.BODY) if english.Line.BODY in ks else 0
-    )
+    width = english.column_width(lines, ks)
     articles = []
     for n, extent in enumerate(_extents(text, offs, starts, len(lines))):
         first, last, a_start, _ = extent
