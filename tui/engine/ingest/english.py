@@ -3,24 +3,32 @@
 Chronicling America's OCR text is the model: printed lines in reading order,
 no blank lines between articles, headline decks in capitals, OCR noise, and
 columns sometimes read side by side (two stories on one line) or out of
-order.  The decision rule, applied line by line:
+order.  The decision rule, applied line by line (the README's "English and
+other Latin-script OCR pages" says it with examples):
 
 * A **head run** is a run of head lines: capitals lines (``GREED IN THE`` /
   ``HEARTS OF``), and the title-case deck lines and wire furniture under them
   (``Sen. Chamberlain Pleads for``, ``By Wilbur S. Forrest,``, ``(By
-  Associated Press)``).  Noise lines between head lines belong to the run.
-* A head run **starts an article** when the article above already holds body
-  text or page furniture, and the run either has a capitals line or is two or
-  more title-case lines (``Thieves Rob Two`` / ``Homes at Paxtang``) that stand
-  after a finished sentence.  A single title-case line is a section head
-  (``German Report.``, ``Colonel Cano Loyal.``): wire roundups are full of them.
+  Associated Press)``), with noise lines and a deck's broken lines
+  (``ernment Might Soon Indi``) between them.
+* A head run **starts an article** when the article above already holds text
+  or furniture and the run has a capitals line or furniture.  Title-case
+  lines alone do only when full lines of text follow, the text under them
+  does not go on with their sentence, their first line has no full stop
+  (wire roundups end section heads with one: ``Colonel Cano Loyal.``), and
+  they are three lines or more, or two with a dateline, byline or credit
+  under them, or two after a finished sentence; a single line (a weekly's
+  ``Pool Halls Win``) only after a finished sentence, shorter than a line of
+  text, ending on a whole phrase and with no dateline under it.  Garbled short
+  lines right above a head (a banner the OCR could not read) go with it.
 * A story **closes** at a continuation line (``(Continued on Page Eight)``), a
-  line ``oo`` (a separator dingbat), or before a line that opens a jumped story
-  (``Continued from Page One``): the next line starts an article.
-* **Page furniture** — masthead lines (``VOL. XX NO. 15.``, ``THIRTY-NINTH
-  YEAR``, ``PRICE ONE CENT``, a date line with the weekday and the year, ``16
-  PAGES``), ``THE WEATHER`` — makes its own article: a head run after it
-  starts a new one, so the masthead never swallows the lead story.
+  line ``oo`` (a separator dingbat), or a long rule of noise lines; a line that
+  opens a jumped story (``Continued from Page One``) starts an article.
+* **Page furniture** — the masthead (down to the last furniture line among
+  the first :data:`MASTHEAD_LINES`: ``VOL. XX NO. 15.``, ``THIRTY-NINTH
+  YEAR``, ``PRICE ONE CENT``, a date line, and the one-word lines of the
+  paper's broken name after it), ``THE WEATHER``, ``CITY EDITION`` — makes
+  its own article, so the masthead never swallows the lead story.
 * Datelines (``WASHINGTON, April 5.—``), bylines and wire credits are
   recognised as an article's furniture, never as starts by themselves: on
   these pages a second dateline is most often the next dispatch of the same
@@ -82,6 +90,7 @@ _TITLES = frozenset(("mr", "mrs", "dr", "gen", "col", "capt", "rev", "hon", "sup
 SHORT = 40  # a body line this short may be a deck's broken line
 SHORT_NOISE = 15  # a line this short above a head may be its garbled banner
 WEAK_ABOVE = 6
+RULE_LINES = 5  # noise lines in a row: a printed rule or border between two items
 PROSE = 24  # a line of running text is at least this long
 BROKEN_LINES = 4  # deck lines broken mid-word, at most, between two head lines
 MASTHEAD_LINES = 15
@@ -264,12 +273,19 @@ def _starts_article(i: int, end: int, ks: list[Line], lines: list[str], finished
     if not decks or lines[decks[0]].rstrip().endswith(".") or not _prose_follows(end, ks, lines):
         return False  # a wire story's section heads end with a full stop ("Colonel Cano Loyal.")
     nxt = next((j for j in range(end, len(ks)) if ks[j] is not Line.NOISE), end)
-    if lines[nxt].lstrip(" \"'“‘(").startswith(tuple("abcdefghijklmnopqrstuvwxyz")):
-        return False  # the sentence goes on: the "head" was the first line of a paragraph
+    if _goes_on(lines[nxt]):
+        if len(decks) < 2 or decks[-1] != end - 1:
+            return False  # the sentence goes on: the "head" was the first line of a paragraph
+        decks, end = decks[:-1], end - 1  # the run's last line is the first line of the text
     furnished = end < len(ks) and ks[end] in (Line.DATELINE, Line.CREDIT, Line.BYLINE)
     if len(decks) == 1:
         return finished and not furnished and _one_line_head(lines[decks[0]], width)
     return len(decks) >= 3 or furnished or finished
+
+
+def _goes_on(line: str) -> bool:
+    """Does the line go on with a sentence (it starts in lower case)?"""
+    return line.lstrip(" \"'“‘(")[:1].islower()
 
 
 def _one_line_head(line: str, width: float) -> bool:
@@ -310,11 +326,15 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
     unit = _Unit(filled=True)
     prev_body = -1
     i = top = masthead_end(ks, lines)
+    rule = 0
     while i < len(lines):
         k = ks[i]
         if k in (Line.BLANK, Line.NOISE):
+            rule = rule + 1 if k is Line.NOISE else rule
+            unit.filled = unit.filled or rule >= RULE_LINES  # a long rule of noise ends what is above it
             i += 1
             continue
+        rule = 0
         if k in HEAD_LINES and _ends_a_sentence_above(i, ks, lines, prev_body):
             k = Line.BODY  # "collector, A." / "B. Crismond Police Judge.": the sentence's last line
         elif k in HEAD_LINES or k is Line.FURNITURE:

@@ -1,0 +1,169 @@
+"""English OCR pages: article starts against hand labels, page furniture, continuation lines, partitions."""
+
+import json
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tui.engine.ingest import english
+from tui.engine.ingest.decode import decode_bytes
+from tui.engine.ingest.segment import segment, split_lines
+
+WEEK = ROOT.parent / "shared" / "corpora" / "chronam-1916-04-week1"
+LABELS = json.loads((Path(__file__).parent / "fixtures" / "chronam_starts.json").read_text(encoding="utf-8"))
+TUNE = {**LABELS["tune"], **LABELS["tune_more"]}
+TOLERANCE = 1
+TARGET = 0.8  # issue 11's acceptance on the held-out pages: not reached (see the fixture's history)
+HELD_OUT_FLOOR = 0.65  # what the segmenter does reach there (0.692): a regression fails
+TUNE_FLOOR = 0.75
+
+needs_week = pytest.mark.skipif(not WEEK.is_dir(), reason="the shared corpora are not beside the checkout")
+
+
+def page(relpath: str) -> str:
+    return decode_bytes((WEEK / relpath).read_bytes()).text
+
+
+def matched(predicted: list[int], gold: list[int]) -> int:
+    """Starts matched one to one within the tolerance, exact matches first (line 1 is not scored)."""
+    predicted = [p for p in predicted if p != 1]
+    free = [g for g in gold if g != 1]
+    hits = 0
+    for tol in range(TOLERANCE + 1):
+        for p in list(predicted):
+            g = next((g for g in free if abs(g - p) <= tol), None)
+            if g is not None:
+                free.remove(g)
+                predicted.remove(p)
+                hits += 1
+    return hits
+
+
+@cache
+def boundary_f1(which: str) -> tuple[float, float, float]:
+    pages = TUNE if which == "tune" else LABELS["held_out"]
+    hits = n_pred = n_gold = 0
+    for relpath, labels in pages.items():
+        starts = [a.start_line for a in segment(page(relpath), relpath)]
+        hits += matched(starts, labels["starts"])
+        n_pred += sum(1 for s in starts if s != 1)
+        n_gold += sum(1 for s in labels["starts"] if s != 1)
+    precision, recall = hits / n_pred, hits / n_gold
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def test_the_labels_are_pages_of_as_many_papers_six_held_out():
+    pages = {**TUNE, **LABELS["held_out"]}
+    assert len(LABELS["tune"]) == len(LABELS["tune_more"]) == len(LABELS["held_out"]) == 6
+    assert len({Path(p).name.split("-ed")[0] for p in pages}) == 18
+    assert LABELS["rule"] and LABELS["history"]
+
+
+def test_matching_counts_each_label_once_within_one_line():
+    assert matched([1, 5, 6, 20], [1, 5, 21, 40]) == 2  # 6 finds no free label; line 1 is not scored
+    assert matched([11, 12], [12]) == 1
+
+
+@needs_week
+def test_boundary_f1_on_the_tuning_and_the_held_out_pages(capsys):
+    tune, held = boundary_f1("tune"), boundary_f1("held_out")
+    with capsys.disabled():
+        print(f"\nboundary F1 (±{TOLERANCE} line): tune P={tune[0]:.3f} R={tune[1]:.3f} F1={tune[2]:.3f}; ", end="")
+        print(f"held out P={held[0]:.3f} R={held[1]:.3f} F1={held[2]:.3f}")
+    assert tune[2] >= TUNE_FLOOR and held[2] >= HELD_OUT_FLOOR
+
+
+@needs_week
+@pytest.mark.xfail(strict=True, reason="issue 11 asks F1 >= 0.8 on the held-out six; the rule reaches 0.69")
+def test_boundary_f1_on_the_held_out_pages_reaches_the_target():
+    assert boundary_f1("held_out")[2] >= TARGET
+
+
+@needs_week
+@pytest.mark.parametrize("relpath", sorted({**TUNE, **LABELS["held_out"]}))
+def test_a_labelled_page_stays_a_partition(relpath):
+    text = page(relpath)
+    arts = segment(text, relpath)
+    assert "".join(a.raw for a in arts) == text
+    assert all(prev.end == nxt.start for prev, nxt in pairwise(arts))
+    _lines, starts = split_lines(text)
+    assert {a.start for a in arts} <= set(starts)
+
+
+def test_lines_of_an_english_page_have_their_kinds():
+    kinds = {
+        "GREED IN THE": english.Line.CAPS,
+        "Sen. Chamberlain Pleads for": english.Line.DECK,
+        "WASHINGTON, April 5.—The president": english.Line.DATELINE,
+        "San Francisco, Cal., April 5 - The": english.Line.DATELINE,
+        "London, April 5. Germany": english.Line.DATELINE,
+        "By Wilbur S. Forrest,": english.Line.BYLINE,
+        "(United Press Staff Correspondent)": english.Line.CREDIT,
+        "(By Associated Press)": english.Line.CREDIT,
+        "(Continued on Page Eight)": english.Line.CONTINUED_TO,
+        "Continued from Page One": english.Line.CONTINUED_FROM,
+        "THIRTY-NINTH YEAR": english.Line.FURNITURE,
+        "PRICE ONE CENT.": english.Line.FURNITURE,
+        "SATURDAY, APRIL 1, 1916": english.Line.FURNITURE,
+        "C. S. ALBERT.": english.Line.BODY,  # a signature, not a headline
+        "United States troops were sent": english.Line.BODY,
+        ". it 7 . u. . T- . i": english.Line.NOISE,
+        "oo": english.Line.SEPARATOR,
+    }
+    for line, kind in kinds.items():
+        assert english.classify(line) is kind, line
+
+
+WIRE_PAGE = """THE DAILY NEWS
+VOL. XX NO. 15.
+SATURDAY, APRIL 1, 1916. PRICE ONE CENT.
+GERMANS MAKE GAINS
+NEAR VERDUN FORTS
+Crown Prince Throws Huge Masses
+of Men Against French Lines
+By Wilbur S. Forrest,
+(United Press Staff Correspondent)
+London, April 1. The German crown prince
+gained a foothold in the eastern outskirts
+of Vaux village, the dispatches said today.
+Heavy artillery duels were fought all night
+along the whole of the northern front line.
+(Continued on Page Eight)
+The city council met last evening in regular
+session and passed the new paving ordinance.
+German Report.
+Berlin, April 1. The war office said today
+that the attacks had all been beaten back.
+ZEPPELIN IS CAPTURED
+London, April 1. One of the Zeppelins that
+raided the coast last night came down at sea.
+"""
+
+
+def test_a_wire_page_splits_at_its_heads_and_keeps_its_furniture_apart():
+    arts = segment(WIRE_PAGE, "p.txt")
+    assert [a.start_line for a in arts] == [1, 4, 16, 21]
+    masthead, war, council, zeppelin = arts
+    assert masthead.title == "THE DAILY NEWS"
+    assert war.title == "GERMANS MAKE GAINS NEAR VERDUN FORTS"
+    kinds = [(p.kind, p.text) for p in war.paragraphs]
+    assert kinds[:4] == [
+        ("title", "GERMANS MAKE GAINS NEAR VERDUN FORTS"),
+        ("subtitle", "Crown Prince Throws Huge Masses of Men Against French Lines"),
+        ("byline", "By Wilbur S. Forrest,"),
+        ("meta", "(United Press Staff Correspondent)"),
+    ]
+    assert kinds[-1] == ("meta", "(Continued on Page Eight)")
+    assert council.untitled and council.title.startswith("The city council met")
+    assert ("heading", "German Report.") in [(p.kind, p.text) for p in council.paragraphs]  # a section head
+    assert zeppelin.title == "ZEPPELIN IS CAPTURED"
+
+
+def test_a_story_continued_from_another_page_starts_an_article():
+    text = WIRE_PAGE.replace("German Report.\n", "Continued from Page One\n")
+    jumped = next(a for a in segment(text, "p.txt") if a.start_line == 18)
+    assert jumped.untitled and jumped.title.startswith("Berlin, April 1.")
+    assert jumped.paragraphs[0].kind == "meta"  # the continuation line is not the story's text
