@@ -388,6 +388,8 @@ def _head_kinds(idx: list[int], ks: list[Line], lines: list[str]) -> dict[int, s
     if not idx or ks[idx[0]] not in HEAD_LINES | {Line.FURNITURE, Line.NOISE}:
         return {}
     end = _head_run(idx[0], ks, lines)
+    while end < len(ks) and ks[end] is Line.BODY and _broken_deck(lines[end]) and ks[end - 1] is Line.DECK:
+        end += 1  # "to Assert Monroe Doctrine": the last line of a deck, over its story's dateline
     out: dict[int, str] = {}
     title_kind = None
     prev = None
@@ -402,7 +404,8 @@ def _head_kinds(idx: list[int], ks: list[Line], lines: list[str]) -> dict[int, s
             out[i] = out[prev]  # a deck's broken line
         else:
             out[i] = _OWN_KINDS.get(k, "meta")
-        prev = i
+        if k is not Line.NOISE:  # noise in a head (a garbled rule) does not part its lines
+            prev = i
     return out
 
 
