@@ -28,7 +28,8 @@ other Latin-script OCR pages" says it with examples):
   the first :data:`MASTHEAD_LINES`: ``VOL. XX NO. 15.``, ``THIRTY-NINTH
   YEAR``, ``PRICE ONE CENT``, a date line, and the one-word lines of the
   paper's broken name after it), ``THE WEATHER``, ``CITY EDITION`` — makes
-  its own article, so the masthead never swallows the lead story.
+  its own article; the line after the masthead starts the next one whatever
+  it is, so the masthead never swallows a lead story with a garbled head.
 * Datelines (``WASHINGTON, April 5.—``), bylines and wire credits are
   recognised as an article's furniture, never as starts by themselves: on
   these pages a second dateline is most often the next dispatch of the same
@@ -327,6 +328,12 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
     prev_body = -1
     i = top = masthead_end(ks, lines)
     rule = 0
+    if top:  # the masthead is an article of its own: what follows it starts the next one
+        first = next((j for j in range(top, len(ks)) if ks[j] not in (Line.BLANK, Line.NOISE)), None)
+        if first is not None:
+            starts.append(first)
+            unit = _Unit()
+    after_masthead = starts[-1] if top else -1
     while i < len(lines):
         k = ks[i]
         if k in (Line.BLANK, Line.NOISE):
@@ -341,7 +348,9 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
             end = _head_run(i, ks, lines)
             finished = prev_body < 0 or ends_sentence(lines[prev_body]) or ends_sentence(lines[i - 1])
             if i > 0 and (unit.closed or (unit.filled and _starts_article(i, end, ks, lines, finished, width))):
-                starts.append(_weak_lines_above(i, lines, ks, max(starts[-1] + 1, top)))
+                first = _weak_lines_above(i, lines, ks, starts[-1] + 1)
+                if not (starts[-1] == after_masthead and first == starts[-1] + 1):  # its banner's scraps begin it
+                    starts.append(first)
                 unit = _Unit()
             if any(ks[j] is Line.FURNITURE for j in range(i, end)):
                 unit.filled = True
