@@ -172,6 +172,8 @@ def classify(line: str) -> Line:
     if continued:
         return Line.CONTINUED_FROM if continued.group(1).lower() == "from" else Line.CONTINUED_TO
     counts = _letters(s)
+    if s[0].islower() and counts[1] * 2 < counts[0]:  # a sentence going on: text or noise, nothing else
+        return Line.NOISE if is_noise(s, counts[0]) else Line.BODY
     if len(s) <= FURNITURE_LINE and _FURNITURE.search(s):
         return Line.FURNITURE
     if is_noise(s, counts[0]):

@@ -80,18 +80,20 @@ def join(left: str, right: str, lexicon: Lexicon) -> tuple[int, str]:
     """How the stripped line ``left`` goes on into ``right``: (characters dropped from its end, separator)."""
     if not left or not right:
         return 0, ""
-    if left.endswith(DASHES) or is_wide(left[-1]) or is_wide(right[0]):
+    last = left[-1]
+    if left.endswith(DASHES) or is_wide(last) or is_wide(right[0]):
         return 0, ""
-    head = _FIRST_WORD.match(right)
-    if left[-1] in HYPHENS and len(left) > 1 and left[-2].isalpha() and head:
-        tail = _LAST_WORD.search(left, max(0, len(left) - WORD_TAIL), len(left) - 1)
+    if last in HYPHENS:
+        head = _FIRST_WORD.match(right)
+        tail = _LAST_WORD.search(left, max(0, len(left) - WORD_TAIL), len(left) - 1) if head else None
         if tail is None:
-            return 0, ""
-        return (0, "") if left[-1] == "-" and lexicon.hyphen_kept(tail.group(1), head.group(1)) else (1, "")
-    if not (head and right[0].islower() and left[-1].isalpha()):
+            return 0, ""  # "1915-" / "16": the hyphen stays, the line goes on
+        return (0, "") if last == "-" and lexicon.hyphen_kept(tail.group(1), head.group(1)) else (1, "")
+    if not (last.isalpha() and right[0].islower()):
         return 0, " "
+    head = _FIRST_WORD.match(right)
     tail = _LAST_WORD.search(left, max(0, len(left) - WORD_TAIL))
-    if tail and lexicon.split_word(tail.group(1), head.group(1)):
+    if head and tail and lexicon.split_word(tail.group(1), head.group(1)):
         return 0, ""
     return 0, " "
 
