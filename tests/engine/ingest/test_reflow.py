@@ -29,6 +29,7 @@ def test_a_hyphen_at_a_line_end_is_dropped_or_kept_as_the_folder_spells_the_word
     assert join("the co-", "operating firms", lexicon(co_operating=1, cooperating=3)) == (1, "")
     assert join("of the su-", "preme court", lexicon()) == (1, "")  # no evidence: a syllable break
     assert join("the Anglo-", "American fleet", lexicon()) == (0, "")  # no evidence, a capital: a compound
+    assert join("the season of 1915-", "16 was long", lexicon()) == (0, "")  # a number: the hyphen stays
 
 
 def test_a_word_cut_without_a_hyphen_is_rejoined_only_when_its_halves_are_no_words():
