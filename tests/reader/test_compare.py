@@ -58,7 +58,7 @@ async def test_lead_diff_steps_cycles_ignores_swaps_and_goes_back(seeds):
         kinds = {c.kind for r in view.rows for c in r.changes}
         assert kinds <= {"content"}
         assert sum(r.op != "equal" for r in view.rows) <= before
-        assert "ignoring markup+punct+script+space+width" in str(screen.query_one("#summary").render())
+        assert "ignoring case+markup+ocr+ortho+punct+script+space+width" in str(screen.query_one("#summary").render())
         await pilot.press("i")
         await settle(app, pilot)
         assert not app.settings.ignore and not screen.ignore

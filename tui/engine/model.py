@@ -31,6 +31,11 @@ class Paragraph:
     line: int  # file line of the first piece
     spaced: bool = False  # line breaks in the pieces show as spaces (see above)
 
+    def rebuilt(self, raw: str) -> str:
+        """``text`` rebuilt from the article's raw text: its pieces, line breaks as spaces when ``spaced``."""
+        text = "".join(raw[s:e] for s, e in self.pieces)
+        return text.replace("\n", " ") if self.spaced else text
+
     def raw_offset(self, i: int) -> int:
         """Offset in the article's raw text of character ``i`` of ``text`` (``i == len`` allowed)."""
         starts = self._starts()

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.engine.diff.compare import compare
-from tui.engine.diff.kinds import chain, classify, classify_in, fold, key
+from tui.engine.diff.kinds import STEPS, classify, classify_in, fold_kinds, key
 
 LATIN = st.text(alphabet=st.sampled_from(list("The tho rn m li h cl d vv w ſ ﬁ ﬂ æ Æ fi ae st ÉéAa.,\n")), max_size=40)
 
@@ -46,17 +46,26 @@ def test_compare_counts_the_new_kinds_and_ignore_drops_them():
 
 
 @settings(max_examples=200, deadline=None)
-@given(LATIN, st.sets(st.sampled_from(["case", "width", "space", "punct", "ortho", "ocr"])))
-def test_latin_normalisations_keep_their_offsets_in_order(text, kinds):
-    n = chain(text, kinds)
-    assert len(n.origin) == len(n.text)
-    assert list(n.origin) == sorted(set(n.origin))
-    assert fold(text, kinds) == n.text
+@given(LATIN, st.sets(st.sampled_from(list(STEPS))))
+def test_latin_folds_keep_case_one_to_one_and_the_others_only_shorten(text, kinds):
+    cased = fold_kinds(text, kinds & {"case"})
+    assert len(cased) == len(text)
+    assert len(fold_kinds(text, kinds)) <= len(fold_kinds(text, kinds & {"case", "width", "script"}))
 
 
 @settings(max_examples=200, deadline=None)
 @given(LATIN)
-def test_the_fast_key_is_the_full_chain_for_latin_text(text):
-    from tui.engine.diff.kinds import STEPS
+def test_the_fast_key_is_every_fold_for_latin_text(text):
+    assert key(text) == fold_kinds(text, STEPS)
 
-    assert key(text) == chain(text, STEPS).text
+
+@settings(max_examples=200, deadline=None)
+@given(LATIN, LATIN)
+def test_classify_is_the_first_kind_whose_folds_make_latin_texts_equal(a, b):
+    done, expected = [], "content"
+    for kind in STEPS:
+        done.append(kind)
+        if fold_kinds(a, done) == fold_kinds(b, done):
+            expected = kind
+            break
+    assert classify(a, b) == expected

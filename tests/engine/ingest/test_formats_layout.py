@@ -46,9 +46,11 @@ def test_the_same_page_in_two_papers_layout_names_short_sigla(capsys, tmp_path):
     other.mkdir(parents=True)
     shutil.copy(FORMATS / "alto" / "chronam_ocr.xml", other / "ocr.xml")
     groups = find_groups(load(tmp_path), cache=False)
-    assert [sorted(w.siglum for w in g.witnesses) for g in groups] == [
-        ["sn85058396 1916-04-08 ed-1", "sn99999999 1916-04-08 ed-2"]
-    ]
+    assert groups  # the page is split into its stories: each story's two copies are a group
+    assert all(
+        sorted(w.siglum for w in g.witnesses) == ["sn85058396 1916-04-08 ed-1", "sn99999999 1916-04-08 ed-2"]
+        for g in groups
+    )
 
 
 def test_layouts_of_paths():

@@ -78,13 +78,12 @@ def wrapped_pages(draw):
 @settings(max_examples=150, deadline=None)
 @given(wrapped_pages())
 def test_reflow_and_dehyphenation_lose_no_character_but_spaces_and_line_end_hyphens(text):
-    arts = segment(text, "p.txt", lexicon(supreme=3, co_operating=2))
+    arts = segment(text, "p.txt", lexicon=lexicon(supreme=3, co_operating=2))
     assert "".join(a.raw for a in arts) == text
     for a in arts:
         covered = [False] * len(a.raw)
         for p in a.paragraphs:
-            shown = "".join(a.raw[s:e] for s, e in p.pieces)
-            assert (shown.replace("\n", " ") if p.spaced else shown) == p.text
+            assert p.rebuilt(a.raw) == p.text
             for s, e in p.pieces:
                 assert not any(covered[s:e])  # no character shown twice
                 covered[s:e] = [True] * (e - s)
