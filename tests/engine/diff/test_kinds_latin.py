@@ -1,5 +1,8 @@
 """Change kinds of Latin print: case, orthographic forms and OCR confusions, each hideable."""
 
+import operator
+from itertools import accumulate
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -62,10 +65,6 @@ def test_the_fast_key_is_every_fold_for_latin_text(text):
 @settings(max_examples=200, deadline=None)
 @given(LATIN, LATIN)
 def test_classify_is_the_first_kind_whose_folds_make_latin_texts_equal(a, b):
-    done, expected = [], "content"
-    for kind in STEPS:
-        done.append(kind)
-        if fold_kinds(a, done) == fold_kinds(b, done):
-            expected = kind
-            break
-    assert classify(a, b) == expected
+    prefixes = accumulate(([k] for k in STEPS), operator.add)
+    same = (kinds[-1] for kinds in prefixes if fold_kinds(a, kinds) == fold_kinds(b, kinds))
+    assert classify(a, b) == next(same, "content")
