@@ -204,7 +204,7 @@ def segment(
         return _latin(text, relpath, lines, offs, (cues or {}, starts), lexicon or current() or Lexicon.of([text]))
     sep = blank_separated(lines)
     kinds = line_kinds(lines, sep, cues)
-    starts = sorted({0, *(i for i in starts if 0 < i < len(lines))}) if starts else article_starts(lines, kinds)
+    starts = given_starts(starts, len(lines)) if starts else article_starts(lines, kinds)
     articles = []
     for n, (first, last, a_start, a_end) in enumerate(_extents(text, offs, starts, len(lines))):
         idx = [i for i in range(first, last + 1) if kinds[i] is not Kind.BLANK]
@@ -215,6 +215,11 @@ def segment(
         extent = (first, last, a_start, a_end)
         articles.append(_article(relpath, n, (title, untitled), extent, idx, raw, repair(raw_pars)))
     return articles
+
+
+def given_starts(starts: Sequence[int], n_lines: int) -> list[int]:
+    """The article starts a file names (JSON lines records), as line indices from 0."""
+    return sorted({0, *(i for i in starts if 0 < i < n_lines)})
 
 
 def _extents(text: str, offs: list[int], starts: list[int], n_lines: int) -> list[tuple[int, int, int, int]]:
@@ -272,7 +277,7 @@ def _latin(
     for i, cue in cues.items():
         if cue == HEADING and i < len(ks) and ks[i] in (english.Line.BODY, english.Line.DECK):
             ks[i] = english.Line.CAPS
-    starts = sorted({0, *(i for i in given if 0 < i < len(lines))}) if given else english.article_starts(lines, ks)
+    starts = given_starts(given, len(lines)) if given else english.article_starts(lines, ks)
     width = english.column_width(lines, ks)
     articles = []
     for n, extent in enumerate(_extents(text, offs, starts, len(lines))):
