@@ -57,18 +57,25 @@ def latin_share(lines: Sequence[str]) -> float:
 
 
 def hard_wrapped(lines: Sequence[str]) -> bool:
-    """Are these the printed lines of Latin text (see the module docstring)?"""
-    content = [ln.strip() for ln in lines if ln.strip()]
-    if len(content) < MIN_LINES or latin_share(content[:: max(1, len(content) // SAMPLE)]) < 0.8:
+    """Are these the printed lines of Latin text (see the module docstring)?
+
+    Judged on an even sample of at most :data:`SAMPLE` lines, so a long page costs no more than a short one.
+    """
+    filled = [bool(ln) and not ln.isspace() for ln in lines]
+    n_content = sum(filled)
+    if n_content < MIN_LINES:
         return False
-    width = median(len(s) for s in content)
+    step = max(1, len(lines) // SAMPLE)
+    sample = [ln.strip() for ln, full in zip(lines[::step], filled[::step]) if full]
+    if not sample or latin_share(sample) < 0.8:
+        return False
+    width = median(map(len, sample))
     if width < MIN_WIDTH:
         return False
-    in_band = sum(1 for s in content if BAND[0] * width <= len(s) <= BAND[1] * width)
-    sample = content[:: max(1, len(content) // SAMPLE)]
-    wordy = sum(1 for s in sample if " " in s and sum(map(str.isalpha, s)) >= 0.6 * len(s)) / len(sample)
-    blocks = sum(1 for i, ln in enumerate(lines) if ln.strip() and (i == 0 or not lines[i - 1].strip()))
-    return in_band >= 0.5 * len(content) and wordy >= 0.6 and len(content) >= 2 * blocks
+    in_band = sum(1 for s in sample if BAND[0] * width <= len(s) <= BAND[1] * width)
+    wordy = sum(1 for s in sample if " " in s and sum(map(str.isalpha, s)) >= 0.6 * len(s))
+    blocks = sum(1 for i, full in enumerate(filled) if full and (i == 0 or not filled[i - 1]))
+    return in_band >= 0.5 * len(sample) and wordy >= 0.6 * len(sample) and n_content >= 2 * blocks
 
 
 def folder_lexicon(texts: Iterable[str]) -> Lexicon:
