@@ -5,7 +5,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.engine.diff import chardiff
+from tui.engine.diff import chardiff, cleanup
 from tui.engine.diff.chardiff import diff
 from tui.engine.diff.kinds import width_char
 
@@ -153,8 +153,8 @@ def test_opcodes_cover_both_sides_and_rebuild_b(a, b):
 def test_no_shred_of_one_or_two_characters_between_two_content_edits(a, b):
     ops = diff(a, b)
     for before, eq, after in zip(ops, ops[1:], ops[2:]):
-        if eq[0] == "equal" and eq[2] - eq[1] <= chardiff.SHRED:
-            assert chardiff._formal(a, b, before) or chardiff._formal(a, b, after)
+        if eq[0] == "equal" and eq[2] - eq[1] <= cleanup.SHRED:
+            assert cleanup._formal(a, b, before) or cleanup._formal(a, b, after)
 
 
 @settings(max_examples=200, deadline=None)
@@ -163,7 +163,7 @@ def test_merge_leaves_no_equality_it_would_still_swallow(a, b):
     """The one-pass merge reaches the fixpoint that repeated passes would."""
     from rapidfuzz.distance import Levenshtein
 
-    ops = chardiff.merge(a, b, [tuple(op) for op in Levenshtein.opcodes(a, b)])
+    ops = cleanup.merge(a, b, [tuple(op) for op in Levenshtein.opcodes(a, b)])
     assert apply(ops, a, b) == b
     for before, eq, after in zip(ops, ops[1:], ops[2:]):
-        assert not chardiff._swallows(a, b, before, eq, after)
+        assert not cleanup._swallows(a, b, before, eq, after)
