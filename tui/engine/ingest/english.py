@@ -9,8 +9,9 @@ other Latin-script OCR pages" says it with examples):
 * A **head run** is a run of head lines: capitals lines (``GREED IN THE`` /
   ``HEARTS OF``), and the title-case deck lines and wire furniture under them
   (``Sen. Chamberlain Pleads for``, ``By Wilbur S. Forrest,``, ``(By
-  Associated Press)``), with noise lines and a deck's broken lines
-  (``ernment Might Soon Indi``) between them.
+  Associated Press)``), with noise lines, a deck's broken lines
+  (``ernment Might Soon Indi``) and deck lines with a comma (``So Declare
+  Germans, Official``) between them.
 * A head run **starts an article** when the article above already holds text
   or furniture and the run has a capitals line or furniture.  Title-case
   lines alone do only when full lines of text follow, the text under them
@@ -28,7 +29,7 @@ other Latin-script OCR pages" says it with examples):
   the first :data:`MASTHEAD_LINES`: ``VOL. XX NO. 15.``, ``THIRTY-NINTH
   YEAR``, ``PRICE ONE CENT``, a date line, and the one-word lines of the
   paper's broken name after it), ``THE WEATHER``, ``CITY EDITION`` — makes
-  its own article; the line after the masthead starts the next one whatever
+  its own article (a lone ``No. 5.`` is an item of a list, not furniture); the line after the masthead starts the next one whatever
   it is, so the masthead never swallows a lead story with a garbled head.
 * Datelines (``WASHINGTON, April 5.—``), bylines and wire credits are
   recognised as an article's furniture, never as starts by themselves: on
@@ -76,6 +77,8 @@ _FURNITURE = re.compile(
     r"\b(?:JAN|FEB|MAR|APR|MAY|JUNE|JULY|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}\.? \d{1,2}[.,]? 1[89]\d\d\b",
     re.IGNORECASE,
 )
+# A numbered item of a list or table ("No. 5."), not a masthead's number
+_NUMBERED = re.compile(r"^No\W{0,2}\d{1,4}\W?$", re.IGNORECASE)
 # The masthead's date line: "SATURDAY, APRIL 1, 1916"
 _WEEKDAY_DATE = re.compile(r"(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b.{0,40}\b1[89]\d\d\b", re.IGNORECASE)
 _SMALL_WORDS = frozenset(
@@ -174,7 +177,7 @@ def classify(line: str) -> Line:
     counts = _letters(s)
     if s[0].islower() and counts[1] * 2 < counts[0]:  # a sentence going on: text or noise, nothing else
         return Line.NOISE if is_noise(s, counts[0]) else Line.BODY
-    if len(s) <= FURNITURE_LINE and _FURNITURE.search(s):
+    if len(s) <= FURNITURE_LINE and _FURNITURE.search(s) and not _NUMBERED.match(s):
         return Line.FURNITURE
     if is_noise(s, counts[0]):
         return Line.NOISE
@@ -242,12 +245,17 @@ def _head_run(i: int, ks: list[Line], lines: list[str]) -> int:
             j += 1
             continue
         nxt = j
-        while nxt < len(ks) and nxt < j + BROKEN_LINES and (ks[nxt] is Line.NOISE or _broken_deck(lines[nxt])):
+        while nxt < len(ks) and nxt < j + BROKEN_LINES and (ks[nxt] is Line.NOISE or _deck_piece(lines[nxt])):
             nxt += 1
         if nxt == j or nxt >= len(ks) or ks[nxt] not in HEAD_LINES:
             break
         j = nxt
     return end
+
+
+def _deck_piece(line: str) -> bool:
+    """A body line inside a head: a deck's broken line, or a deck line with a comma (``So Declare Germans, Official``)."""
+    return _broken_deck(line) or ("," in line and is_deck(line.replace(",", " ")))
 
 
 def _broken_deck(line: str) -> bool:
