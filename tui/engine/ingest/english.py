@@ -9,9 +9,9 @@ other Latin-script OCR pages" says it with examples):
 * A **head run** is a run of head lines: capitals lines (``GREED IN THE`` /
   ``HEARTS OF``), and the title-case deck lines and wire furniture under them
   (``Sen. Chamberlain Pleads for``, ``By Wilbur S. Forrest,``, ``(By
-  Associated Press)``), with noise lines, a deck's broken lines
-  (``ernment Might Soon Indi``) and deck lines with a comma (``So Declare
-  Germans, Official``) between them.
+  Associated Press)``), with noise lines (short of a long rule), a deck's
+  broken lines (``ernment Might Soon Indi``) and deck lines with a comma
+  (``So Declare Germans, Official``) between them.
 * A head run **starts an article** when the article above already holds text
   or furniture and the run has a capitals line or furniture.  Title-case
   lines alone do only when full lines of text follow, the text under them
@@ -242,6 +242,8 @@ def _head_run(i: int, ks: list[Line], lines: list[str]) -> int:
             end = j = j + 1
             continue
         if k is Line.NOISE:
+            if j + 1 - end >= RULE_LINES:
+                break  # a long rule of noise parts two heads
             j += 1
             continue
         nxt = j
