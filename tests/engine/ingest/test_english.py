@@ -128,6 +128,8 @@ def test_lines_of_an_english_page_have_their_kinds():
         "United States troops were sent": english.Line.BODY,
         ". it 7 . u. . T- . i": english.Line.NOISE,
         "oo": english.Line.SEPARATOR,
+        "No. 5.": english.Line.NOISE,  # an item of a numbered list, not the masthead's number
+        "VOL. XX NO. 15.": english.Line.FURNITURE,
     }
     for line, kind in kinds.items():
         assert english.classify(line) is kind, line
@@ -183,3 +185,20 @@ def test_a_story_continued_from_another_page_starts_an_article():
     jumped = next(a for a in segment(text, "p.txt") if a.start_line == 18)
     assert jumped.untitled and jumped.title.startswith("Berlin, April 1.")
     assert jumped.paragraphs[0].kind == "meta"  # the continuation line is not the story's text
+
+
+STORY = ["The city council met last evening in regular", "session and passed the new paving ordinance."]
+
+
+def test_a_deck_line_with_a_comma_stays_in_its_head():
+    head = ["GREAT RUSSIAN DRIVE", "ALMOST STOPPED", "So Declare Germans, Official", "Cablegrams Saying Losses"]
+    head += ["QUOTE ARMY ORDER TO", "SHOW SLAV PLANS UPSET", "Teutons Were to Be Driven Out"]
+    assert english.article_starts(STORY + head + STORY) == [0, 2]
+
+
+def test_a_long_rule_of_noise_parts_two_heads():
+    rule = ["tt"] * english.RULE_LINES
+    lines = STORY + ["DRY GOODS SALE"] + rule + ["MAIN STREET CLOSED"] + STORY
+    assert english.article_starts(lines) == [0, 2, 3 + english.RULE_LINES]
+    one = STORY + ["DRY GOODS SALE", "tt", "MAIN STREET CLOSED"] + STORY  # one noise line: one head
+    assert english.article_starts(one) == [0, 2]
