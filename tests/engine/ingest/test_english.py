@@ -202,3 +202,9 @@ def test_a_long_rule_of_noise_parts_two_heads():
     assert english.article_starts(lines) == [0, 2, 3 + english.RULE_LINES]
     one = STORY + ["DRY GOODS SALE", "tt", "MAIN STREET CLOSED"] + STORY  # one noise line: one head
     assert english.article_starts(one) == [0, 2]
+
+
+def test_a_short_dateline_under_two_decks_is_the_text_of_their_story():
+    head = ["Border a Fertile Field for Rumors;", "One Report Says Bandit Is Already Prisoner"]
+    text = ["EL PASO, April 3.—Fears", "that Francisco Villa had evaded the", "cavalry columns sweeping the hills"]
+    assert english.article_starts(STORY + ["tains farther south"] + head + text) == [0, 3]

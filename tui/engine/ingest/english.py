@@ -308,10 +308,12 @@ def _one_line_head(line: str, width: float) -> bool:
 
 
 def _prose_follows(end: int, ks: list[Line], lines: list[str]) -> bool:
-    """Do full lines of text follow a run of title-case lines (a story under its head, not a programme)?"""
+    """Do full lines of text (or a dateline, byline or credit, however short) follow a run of title-case lines
+    (a story under its head, not a programme)?"""
     after = [j for j in range(end, min(end + 4, len(ks))) if ks[j] is not Line.NOISE][:2]
     return len(after) == 2 and all(
-        ks[j] in (Line.BODY, Line.DATELINE, Line.CREDIT, Line.BYLINE) and len(lines[j].strip()) >= PROSE for j in after
+        ks[j] in (Line.DATELINE, Line.CREDIT, Line.BYLINE) or (ks[j] is Line.BODY and len(lines[j].strip()) >= PROSE)
+        for j in after
     )
 
 
