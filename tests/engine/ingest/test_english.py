@@ -120,6 +120,8 @@ def test_lines_of_an_english_page_have_their_kinds():
         "(United Press Staff Correspondent)": english.Line.CREDIT,
         "(By Associated Press)": english.Line.CREDIT,
         "(Continued on Page Eight)": english.Line.CONTINUED_TO,
+        "(Coatinued on Page Two.)": english.Line.CONTINUED_TO,  # as the OCR misreads it
+        "fContinued from Page Two.)": english.Line.CONTINUED_FROM,
         "Continued from Page One": english.Line.CONTINUED_FROM,
         "THIRTY-NINTH YEAR": english.Line.FURNITURE,
         "PRICE ONE CENT.": english.Line.FURNITURE,

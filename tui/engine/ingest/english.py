@@ -66,8 +66,9 @@ _CREDIT = re.compile(
     r"Special (?:Cable |Dispatch |Correspondence )?to|[A-Za-z ]{0,20}Staff Correspondent|Federal Wireless)",
     re.IGNORECASE,
 )
-# "(Continued on Page Eight)", "[Continued 011 Page 7]", "Continued from Page One" (group 1: on or from)
-_CONTINUED = re.compile(r"^\W{0,4}Continued (from|on|to|an|in) \S{1,12}", re.IGNORECASE)
+# "(Continued on Page Eight)", "[Continued 011 Page 7]", "Continued from Page One" (group 1: on or from), and as the
+# OCR misreads it: "(Coatinued on Page Two.)", "(Contlnued on Tage Two.)", "fContinued on Page 10]"
+_CONTINUED = re.compile(r"^\W{0,4}[a-z]?C[a-z]{1,3}t[il1]nued (from|on|to|an|in) \S{1,12}", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[o0]{2}\.?$")  # the "oo" dingbat some papers print between items
 # Masthead and page furniture, on a line in capitals or a short one: "VOL. XX NO. 15.", "THIRTY-NINTH YEAR",
 # "PRICE ONE CENT", "$1.00 PER YEAR", "NEW MEXICO, APRIL 7. 1916"
