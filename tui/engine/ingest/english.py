@@ -14,7 +14,8 @@ other Latin-script OCR pages" says it with examples):
   (``So Declare Germans, Official``) between them.
 * A head run **starts an article** when the article above already holds text
   or furniture and the run has a capitals line or furniture.  Title-case
-  lines alone do only when full lines of text follow, the text under them
+  lines alone do only when full lines of text (or a dateline, byline or
+  credit, however short) follow, the text under them
   does not go on with their sentence, their first line has no full stop
   (wire roundups end section heads with one: ``Colonel Cano Loyal.``), and
   they are three lines or more, or two with a dateline, byline or credit
@@ -22,7 +23,8 @@ other Latin-script OCR pages" says it with examples):
   ``Pool Halls Win``) only after a finished sentence, shorter than a line of
   text, ending on a whole phrase and with no dateline under it.  Garbled short
   lines right above a head (a banner the OCR could not read) go with it.
-* A story **closes** at a continuation line (``(Continued on Page Eight)``), a
+* A story **closes** at a continuation line (``(Continued on Page Eight)``,
+  also misread: ``(Coatinued on Page Two.)``), a
   line ``oo`` (a separator dingbat), or a long rule of noise lines; a line that
   opens a jumped story (``Continued from Page One``) starts an article.
 * **Page furniture** — the masthead (down to the last furniture line among
