@@ -1,9 +1,13 @@
 """Which witness of a story is the base: one definition for grouping, collation and the reader.
 
-Two witnesses are compared on their normalised text (:func:`.shingles.grouping_key`:
-letters and digits only) by :func:`.overlap.alignment`; their similarity is
-the aligned characters over their mean length.  The base is the witness with
-the highest mean similarity to the others; a tie goes to the earlier one.
+Two witnesses are compared on their normalised text (:func:`.shingles.match_key`:
+letters and digits only, in lower case) by :func:`.overlap.alignment`; their
+similarity is the aligned characters over their mean length.  The base is the
+witness with the highest mean similarity to the others; a tie goes to the
+earlier one.  Bounded: with more than ``MAX_PEERS`` witnesses (a wire story
+in forty papers) each is compared only with ``MAX_PEERS`` of them, evenly
+spread over the group's order, so the cost grows with the witnesses, not
+with their pairs.
 """
 
 from __future__ import annotations
@@ -11,9 +15,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tui.engine.variants.overlap import Block, aligned_chars, alignment
-from tui.engine.variants.shingles import grouping_key
+from tui.engine.variants.shingles import match_key
+
+MAX_PEERS = 12
 
 Similarities = dict[tuple[str, str], float]
+
+
+def peers(names: Sequence[str]) -> list[str]:
+    """The witnesses every other one is compared with: all of them, or ``MAX_PEERS`` evenly spread."""
+    if len(names) <= MAX_PEERS + 1:
+        return list(names)
+    return [names[k * len(names) // MAX_PEERS] for k in range(MAX_PEERS)]
 
 
 def pair(x: str, y: str) -> tuple[float, list[Block]]:
@@ -24,24 +37,29 @@ def pair(x: str, y: str) -> tuple[float, list[Block]]:
 
 
 def similarities(texts: Mapping[str, str]) -> tuple[Similarities, dict[tuple[str, str], list[Block]]]:
-    """Similarity of every two of ``texts`` (name -> normalised text), both ways, and the runs of each pair in order."""
+    """Similarity of every name of ``texts`` (name -> normalised text) to its peers (:func:`peers`), both ways,
+    and the runs of each pair compared, keyed in the order of ``texts``."""
     names = list(texts)
+    order = {name: k for k, name in enumerate(names)}
     sim: Similarities = {}
     runs: dict[tuple[str, str], list[Block]] = {}
-    for x, f in enumerate(names):
-        for g in names[x + 1 :]:
-            sim[f, g], runs[f, g] = pair(texts[f], texts[g])
-            sim[g, f] = sim[f, g]
+    for g in peers(names):
+        for f in names:
+            if f != g and (f, g) not in sim:
+                x, y = (f, g) if order[f] < order[g] else (g, f)
+                sim[x, y], runs[x, y] = pair(texts[x], texts[y])
+                sim[y, x] = sim[x, y]
     return sim, runs
 
 
 def most_central(names: Sequence[str], sim: Mapping[tuple[str, str], float]) -> str:
-    """The name with the highest total similarity to the others (the earliest on a tie)."""
-    return max(names, key=lambda f: (sum(sim[f, g] for g in names if g != f), -names.index(f)))
+    """The name with the highest total similarity to its peers (the earliest on a tie)."""
+    compared = peers(names)
+    return max(names, key=lambda f: (sum(sim[f, g] for g in compared if g != f), -names.index(f)))
 
 
 def central(witnesses: Sequence[tuple[str, Sequence[str]]]) -> str:
     """The base among ``witnesses`` (name, paragraph texts)."""
     names = [name for name, _ in witnesses]
-    sim, _ = similarities({name: grouping_key("".join(pars)) for name, pars in witnesses})
+    sim, _ = similarities({name: match_key("".join(pars)) for name, pars in witnesses})
     return most_central(names, sim)

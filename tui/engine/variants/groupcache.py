@@ -20,10 +20,10 @@ from pathlib import Path
 from tui.engine import quietgc
 from tui.engine.caches import source_fingerprint
 from tui.engine.ingest.load import Corpus
-from tui.engine.variants import central, grouping, overlap, shingles, sigla
+from tui.engine.variants import central, clusters, excerpt, grouping, overlap, passages, shingles, sigla
 from tui.locations import cache_dir
 
-FORMAT = 1
+FORMAT = 2
 
 
 def find_groups(
@@ -56,7 +56,7 @@ def cache_path(corpus: Corpus) -> Path:
 
 def corpus_key(corpus: Corpus) -> str:
     h = hashlib.sha256(f"{FORMAT}\0".encode())
-    h.update(source_fingerprint((grouping, central, overlap, shingles, sigla)))
+    h.update(source_fingerprint((grouping, central, clusters, excerpt, overlap, passages, shingles, sigla)))
     for f in corpus.files:
         h.update(f"{f.relpath}\0{f.size}\0{f.mtime_ns}\0".encode("utf-8", "surrogatepass"))
         for a in f.articles:
@@ -68,11 +68,15 @@ def _record(g: grouping.Group) -> dict:
     return {
         "id": g.id,
         "base": g.base,
-        "witnesses": [
-            {"siglum": w.siglum, "file": w.file, "articles": [a.id for a in w.articles]} for w in g.witnesses
-        ],
+        "witnesses": [{"siglum": w.siglum, "file": w.file} for w in g.witnesses],
         "members": [
-            {"id": m.article_id, "siglum": m.siglum, "similarity": m.similarity, "coverage": m.coverage}
+            {
+                "id": m.article_id,
+                "siglum": m.siglum,
+                "similarity": m.similarity,
+                "coverage": m.coverage,
+                "span": list(m.span) if m.span else None,
+            }
             for m in g.members
         ],
     }
@@ -80,22 +84,23 @@ def _record(g: grouping.Group) -> dict:
 
 def _group(rec: dict, corpus: Corpus) -> grouping.Group:
     """Rebuild a group from its record; KeyError/TypeError/ValueError when it does not fit."""
-
-    def article(article_id: str):
-        a = corpus.article(article_id)
-        if a is None:
-            raise KeyError(article_id)
-        return a
-
-    members = []
+    members, shown = [], {}
     for m in rec["members"]:
-        a = article(m["id"])
+        a = corpus.article(m["id"])
+        if a is None:
+            raise KeyError(m["id"])
+        span = None
+        if m["span"] is not None:
+            s, e = (int(x) for x in m["span"])
+            if not 0 <= s < e <= len(a.text):
+                raise ValueError(m["span"])
+            span = (s, e)
+        shown.setdefault(a.file, []).append(a if span is None else excerpt.excerpt(a, *span))
         members.append(
-            grouping.Member(a.id, a.file, a.title, str(m["siglum"]), float(m["similarity"]), float(m["coverage"]))
+            grouping.Member(a.id, a.file, a.title, str(m["siglum"]), float(m["similarity"]), float(m["coverage"]), span)
         )
     witnesses = tuple(
-        grouping.Witness(str(w["siglum"]), str(w["file"]), tuple(article(i) for i in w["articles"]))
-        for w in rec["witnesses"]
+        grouping.Witness(str(w["siglum"]), str(w["file"]), tuple(shown[w["file"]])) for w in rec["witnesses"]
     )
     return grouping.Group(str(rec["id"]), str(rec["base"]), tuple(members), witnesses)
 

@@ -1,22 +1,29 @@
-"""Which articles are variants of one story, and how close each copy is to the base.
+"""Which articles, or passages of articles, are variants of one story, and how close each copy is to the base.
 
 The pipeline, one step per function:
 
-1. :func:`prepare`: each article's normalised text and sampled 5-gram shingles
-   (:mod:`.shingles`).
+1. :func:`prepare`: each article's normalised text (:func:`.shingles.match_key`)
+   and its sampled shingles (:mod:`.shingles`).
 2. :func:`candidate_pairs`: an inverted index over the shingles; shingles found
-   in more than ``max_df`` articles (mastheads, boilerplate) are dropped, and a
-   pair of articles from two files is a candidate when it shares enough of the
-   smaller side's shingles.
-3. :func:`verify`: every candidate is aligned (:mod:`.overlap`), and kept when
-   the aligned text is at least ``MIN_ALIGNED`` characters and covers at least
-   half of the shorter side (containment: an abridged reprint or one half of a
-   jump-page story counts).  A short one-paragraph item must also cover half of
-   the longer side, so it groups only with another copy of itself.
-4. Union-find over the verified pairs; groups holding two or more files.
-5. :func:`build_group`: witnesses (a file's articles in the group, in file
-   order), the base witness (highest mean similarity to the others) and each
-   member's ``similarity`` and ``coverage``.
+   in more than ``max_df`` articles (mastheads, boilerplate) are dropped.  A
+   pair of articles from two files is a *story* candidate when it shares
+   enough of the smaller side's rarer shingles, and a *passage* candidate when
+   it shares at least ``passages.MIN_SEEDS`` shingles at all.
+3. :func:`find_links`: a story candidate is aligned whole (:mod:`.overlap`)
+   and kept when the aligned text is at least ``MIN_ALIGNED`` characters and
+   covers at least half of the shorter side (containment: an abridged reprint
+   or one half of a jump-page story counts; a short one-paragraph item must
+   also cover half of the longer side).  Every other candidate, and a story
+   candidate that fails, is searched for shared passages of at least
+   ``passages.MIN_PASSAGE`` characters (:mod:`.passages`: local alignment).
+   Each kept pair links a span of one article to a span of the other.
+4. :func:`.clusters.components`: the links' spans made into groups (spans of
+   one article that are one region join; a mis-segmented article holding two
+   stories does not weld them); groups holding two or more files.
+5. :func:`build_group`: each member is an article, or the passage of it the
+   group shares (with some context); witnesses (a file's members in the
+   group, in file order), the base witness and each member's ``similarity``
+   and ``coverage``.
 
 :func:`.groupcache.find_groups` runs it on a folder, and saves the result.
 All lengths and scores are counted in normalised characters.
@@ -30,9 +37,12 @@ from dataclasses import dataclass
 from itertools import chain
 
 from tui.engine.model import Article, Paragraph
-from tui.engine.variants.central import most_central, similarities
+from tui.engine.variants import passages
+from tui.engine.variants.central import most_central, pair, similarities
+from tui.engine.variants.clusters import Link, UnionFind, components
+from tui.engine.variants.excerpt import excerpt, text_span
 from tui.engine.variants.overlap import aligned_chars, alignment, covered
-from tui.engine.variants.shingles import grouping_key, shingles
+from tui.engine.variants.shingles import first_positions, match_key, shingles
 from tui.engine.variants.sigla import sigla
 
 MIN_ALIGNED = 100
@@ -42,6 +52,7 @@ MIN_SHARED = 3
 RARE_QUANTILE = 0.7
 MAX_DF = 64
 SHORT_ITEM = 300  # a one-paragraph item shorter than this must be a copy, not a quotation
+WHOLE = 0.8  # a span covering this share of its article stands for all of it
 HEAD_KINDS = frozenset({"title", "kicker", "subtitle", "byline", "meta", "credit"})
 SENTENCE_ENDS = tuple("。！？!?…")
 CLOSERS = "”’」』)）]】 "
@@ -56,14 +67,15 @@ class Member:
     title: str
     siglum: str
     similarity: float  # of this member's witness to the base witness (1.0 for the base)
-    coverage: float  # share of the article's own characters aligned with the base (base: with any other)
+    coverage: float  # share of the member's own characters aligned with the base (base: with any other)
+    span: tuple[int, int] | None = None  # the passage, as offsets into the article's text; None: the whole article
 
 
 @dataclass(frozen=True)
 class Witness:
     siglum: str
     file: str
-    articles: tuple[Article, ...]
+    articles: tuple[Article, ...]  # a passage member's article is cut to its passage (:func:`.excerpt.excerpt`)
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,7 @@ def is_text_paragraph(p: Paragraph) -> bool:
 def prepare(articles: Sequence[Article], progress: Progress | None = None) -> list[Item]:
     items = []
     for n, a in enumerate(articles, 1):
-        norm = grouping_key(a.text)
+        norm = match_key(a.text)
         grams = shingles(norm) if len(norm) >= MIN_ALIGNED else frozenset()
         items.append(Item(a, norm, grams, sum(map(is_text_paragraph, a.paragraphs))))
         if progress and (n % 256 == 0 or n == len(articles)):
@@ -113,22 +125,44 @@ def shingle_index(items: Sequence[Item]) -> tuple[Counter, dict[int, list[int]]]
     return df, index
 
 
-def candidate_pairs(items: Sequence[Item], max_df: int = MAX_DF) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of articles in different files sharing enough shingles.
+@dataclass(frozen=True)
+class Candidates:
+    stories: set[tuple[int, int]]  # pairs (i, j), i < j, sharing enough of their rarer shingles
+    passages: set[tuple[int, int]]  # pairs sharing enough shingles for a passage
+    common: frozenset[int]  # shingles in more than max_df articles
 
-    Each article looks only at its rarer shingles: those found in no more
-    articles than its ``RARE_QUANTILE`` shingle (and in at most ``max_df``).
-    A copy's own text is rare (found in as many articles as there are
-    copies), so it is looked at, while the sentences that many articles share
-    cost nothing for an article whose own text is unique.  A pair is a
-    candidate when the partner holds at least ``CANDIDATE_SHARE`` of those
-    rarer shingles, seen from either side.
+    def pairs(self) -> list[tuple[int, int]]:
+        return sorted(self.stories | self.passages)
+
+
+def candidate_pairs(items: Sequence[Item], max_df: int = MAX_DF) -> Candidates:
+    """Pairs of articles in different files worth aligning, from the inverted index.
+
+    Story candidates: each article looks only at its rarer shingles, those
+    found in no more articles than its ``RARE_QUANTILE`` shingle (and in at
+    most ``max_df``).  A copy's own text is rare (found in as many articles
+    as there are copies), so it is looked at, while the sentences that many
+    articles share cost nothing for an article whose own text is unique.  A
+    pair is a candidate when the partner holds at least ``CANDIDATE_SHARE``
+    of those rarer shingles, seen from either side.
+
+    Passage candidates: articles of at least ``passages.MIN_PASSAGE``
+    characters sharing ``passages.MIN_SEEDS`` or more shingles found in at
+    most ``max_df`` articles, however much else either holds.
     """
     df, index = shingle_index(items)
-    out: set[tuple[int, int]] = set()
+    long_enough = [len(it.norm) >= passages.MIN_PASSAGE for it in items]
+    stories: set[tuple[int, int]] = set()
+    found: set[tuple[int, int]] = set()
     for i, it in enumerate(items):
         if not it.grams:
             continue
+        file = it.article.file
+        usable = [index[h] for h in it.grams & index.keys() if df[h] <= max_df]
+        if long_enough[i]:
+            for j, n in Counter(chain.from_iterable(usable)).items():
+                if n >= passages.MIN_SEEDS and j > i and long_enough[j] and items[j].article.file != file:
+                    found.add((i, j))
         dfs = sorted(map(df.__getitem__, it.grams))
         cut = min(dfs[int(len(dfs) * RARE_QUANTILE)], max_df)
         if cut < 2:
@@ -136,9 +170,10 @@ def candidate_pairs(items: Sequence[Item], max_df: int = MAX_DF) -> list[tuple[i
         rare = [index[h] for h in it.grams & index.keys() if df[h] <= cut]
         need = max(MIN_SHARED, CANDIDATE_SHARE * sum(d <= cut for d in dfs))
         for j, n in Counter(chain.from_iterable(rare)).items():
-            if n >= need and items[j].article.file != it.article.file:
-                out.add((i, j) if i < j else (j, i))
-    return sorted(out)
+            if n >= need and items[j].article.file != file:
+                stories.add((i, j) if i < j else (j, i))
+    common = frozenset(h for h, n in df.items() if n > max_df)
+    return Candidates(stories, found - stories, common)
 
 
 def is_variant(a: Item, b: Item, aligned: int) -> bool:
@@ -151,88 +186,120 @@ def is_variant(a: Item, b: Item, aligned: int) -> bool:
     return True
 
 
-def verify(a: Item, b: Item) -> bool:
-    return is_variant(a, b, aligned_chars(alignment(a.norm, b.norm), len(a.norm), len(b.norm)))
+def story_link(a: Item, b: Item, i: int, j: int) -> Link | None:
+    """The whole-story link of a pair that passes :func:`is_variant`, or None."""
+    blocks = alignment(a.norm, b.norm)
+    if not is_variant(a, b, aligned_chars(blocks, len(a.norm), len(b.norm))):
+        return None
+    where = passages.extent(blocks)
+    if where is None:
+        return None
+    return Link(i, j, (where[0], where[1]), (where[2], where[3]))
 
 
-class UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+def _whole(span: tuple[int, int], it: Item) -> bool:
+    return span[1] - span[0] >= WHOLE * len(it.norm)
 
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
 
-    def union(self, x: int, y: int) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
+def find_links(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[Link]:
+    """Every candidate verified (:func:`story_link`, else :func:`.passages.shared_passages`), in pair order.
 
-    def components(self) -> list[list[int]]:
-        comp: dict[int, list[int]] = defaultdict(list)
-        for x in range(len(self.parent)):
-            comp[self.find(x)].append(x)
-        return [c for c in comp.values() if len(c) > 1]
+    A pair already joined by links that each cover (nearly) the whole of
+    both their articles is not aligned again: it would add nothing.
+    """
+    cands = candidate_pairs(items, max_df)
+    pairs = cands.pairs()
+    whole = UnionFind(len(items))
+    positions: dict[int, dict[int, int]] = {}
+
+    def pos(i: int) -> dict[int, int]:
+        if i not in positions:
+            positions[i] = first_positions(items[i].norm)
+        return positions[i]
+
+    links: list[Link] = []
+    for n, (i, j) in enumerate(pairs, 1):
+        a, b = items[i], items[j]
+        if whole.find(i) != whole.find(j):
+            link = story_link(a, b, i, j) if (i, j) in cands.stories else None
+            if link is not None:
+                links.append(link)
+                if _whole(link.span_a, a) and _whole(link.span_b, b):
+                    whole.union(i, j)
+            elif min(len(a.norm), len(b.norm)) >= passages.MIN_PASSAGE:
+                for p in passages.shared_passages(a.norm, b.norm, pos(i), pos(j), cands.common):
+                    links.append(Link(i, j, (p[0], p[1]), (p[2], p[3])))
+        if progress and (n % 64 == 0 or n == len(pairs)):
+            progress(n, len(pairs))
+    return links
 
 
 def variant_components(
     items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF
-) -> list[list[int]]:
-    """Indices of the items of each verified component, in corpus order."""
-    pairs = candidate_pairs(items, max_df)
-    uf = UnionFind(len(items))
-    for n, (i, j) in enumerate(pairs, 1):
-        if uf.find(i) != uf.find(j) and verify(items[i], items[j]):
-            uf.union(i, j)
-        if progress and (n % 64 == 0 or n == len(pairs)):
-            progress(n, len(pairs))
-    return [c for c in uf.components() if len({items[i].article.file for i in c}) > 1]
+) -> list[dict[int, tuple[int, int]]]:
+    """The groups as item -> normalised span, those spanning two or more files, in corpus order."""
+    links = find_links(items, progress, max_df)
+    comps = components(links, [it.article.file for it in items], [it.article.index for it in items])
+    comps = [c for c in comps if len({items[i].article.file for i in c}) > 1]
+    return sorted(({i: c[i] for i in sorted(c)} for c in comps), key=list)
 
 
 @dataclass(frozen=True)
 class Scores:
-    """What :func:`score_witnesses` measures, keyed by article id and file."""
+    """What :func:`score_witnesses` measures, keyed by member and file."""
 
     base: str  # file of the base witness
     similarity: dict[str, float]  # file -> similarity of its witness to the base
-    coverage: dict[str, float]  # article id -> share of its characters aligned
+    coverage: dict[int, float]  # member's place in the group -> share of its characters aligned
 
 
-def _concat(members: Sequence[Item]) -> tuple[str, list[tuple[int, int]]]:
-    spans, pos = [], 0
-    for it in members:
-        spans.append((pos, pos + len(it.norm)))
-        pos += len(it.norm)
-    return "".join(it.norm for it in members), spans
+def score_witnesses(witnesses: dict[str, list[tuple[int, str]]]) -> Scores:
+    """Similarity of the witnesses (:mod:`.central`: bounded in a big group); the most central is the base.
 
-
-def score_witnesses(witnesses: dict[str, list[Item]]) -> Scores:
-    """Similarity of every pair of witnesses; the most central is the base (:mod:`.central`)."""
+    ``witnesses`` maps a file to its members, each (place in the group, normalised text).
+    """
     files = list(witnesses)
-    texts = {f: _concat(witnesses[f]) for f in files}
-    sim, blocks = similarities({f: text for f, (text, _) in texts.items()})
+    texts: dict[str, str] = {}
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for f, members in witnesses.items():
+        pos, spans[f] = 0, []
+        for place, norm in members:
+            spans[f].append((place, pos, pos + len(norm)))
+            pos += len(norm)
+        texts[f] = "".join(norm for _, norm in members)
+    sim, blocks = similarities(texts)
+    base = most_central(files, sim)
+    for f in files:
+        if f != base and (base, f) not in blocks and (f, base) not in blocks:
+            sim[f, base], blocks[f, base] = pair(texts[f], texts[base])
+            sim[base, f] = sim[f, base]
     for (f, g), bl in list(blocks.items()):
         blocks[g, f] = [(bj, ai, size) for ai, bj, size in bl]
-    base = most_central(files, sim)
-    coverage: dict[str, float] = {}
+    coverage: dict[int, float] = {}
     for f in files:
-        text, spans = texts[f]
-        others = [g for g in files if g != f] if f == base else [base]
-        mask = covered([b for g in others for b in blocks[f, g]], len(text))
-        for it, (s, e) in zip(witnesses[f], spans):
-            coverage[it.article.id] = (sum(mask[s:e]) / (e - s)) if e > s else 0.0
+        others = [g for g in files if g != f and (f, g) in blocks] if f == base else [base]
+        mask = covered([b for g in others for b in blocks[f, g]], len(texts[f]))
+        for place, s, e in spans[f]:
+            coverage[place] = (sum(mask[s:e]) / (e - s)) if e > s else 0.0
     similarity = {f: 1.0 if f == base else sim[f, base] for f in files}
     return Scores(base, similarity, coverage)
 
 
-def build_group(gid: str, members: Sequence[Item]) -> Group:
-    witnesses: dict[str, list[Item]] = defaultdict(list)
-    for it in members:
-        witnesses[it.article.file].append(it)
+def member_article(it: Item, span: tuple[int, int]) -> tuple[Article, tuple[int, int] | None]:
+    """The article a member shows: the whole of it, or its passage ``span`` (normalised) with context."""
+    shown = text_span(it.article, span[0], span[1])
+    return (it.article, None) if shown is None else (excerpt(it.article, *shown), shown)
+
+
+def build_group(gid: str, members: Sequence[tuple[Item, tuple[int, int]]]) -> Group:
+    """A group from its members (item, normalised span), in corpus order."""
+    shown = [member_article(it, span) for it, span in members]
+    witnesses: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for place, ((it, _), (article, cut)) in enumerate(zip(members, shown)):
+        witnesses[it.article.file].append((place, it.norm if cut is None else match_key(article.text)))
     scores = score_witnesses(witnesses)
-    names = dict(zip(witnesses, sigla(list(witnesses), [its[0].article.source for its in witnesses.values()])))
+    first = {f: members[its[0][0]][0].article for f, its in witnesses.items()}
+    names = dict(zip(witnesses, sigla(list(witnesses), [first[f].source for f in witnesses])))
     return Group(
         id=gid,
         base=names[scores.base],
@@ -243,14 +310,17 @@ def build_group(gid: str, members: Sequence[Item]) -> Group:
                 title=it.article.title,
                 siglum=names[it.article.file],
                 similarity=round(scores.similarity[it.article.file], 4),
-                coverage=round(scores.coverage[it.article.id], 4),
+                coverage=round(scores.coverage[place], 4),
+                span=cut,
             )
-            for it in members
+            for place, ((it, _), (_, cut)) in enumerate(zip(members, shown))
         ),
-        witnesses=tuple(Witness(names[f], f, tuple(it.article for it in its)) for f, its in witnesses.items()),
+        witnesses=tuple(
+            Witness(names[f], f, tuple(shown[place][0] for place, _ in its)) for f, its in witnesses.items()
+        ),
     )
 
 
 def group_items(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[Group]:
     comps = variant_components(items, progress, max_df)
-    return [build_group(f"g{n}", [items[i] for i in comp]) for n, comp in enumerate(sorted(comps), 1)]
+    return [build_group(f"g{n}", [(items[i], span) for i, span in comp.items()]) for n, comp in enumerate(comps, 1)]

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Indel
 
-from tui.engine.variants.shingles import window_starts
+from tui.engine.variants.shingles import first_positions
 
 MIN_RUN = 8
 MAX_CELLS = 64_000_000
@@ -30,21 +30,13 @@ def _runs(a: str, b: str) -> list[Block]:
     return [(m.a, m.b, m.size) for m in Indel.opcodes(a, b).as_matching_blocks() if m.size >= MIN_RUN]
 
 
-def _first_positions(text: str) -> dict[int, int]:
-    """First position of every sampled shingle of ``text``."""
-    pos: dict[int, int] = {}
-    for i, w in window_starts(text):
-        pos.setdefault(hash(w), i)
-    return pos
-
-
 def _windowed(a: str, b: str) -> list[Block]:
     """Align ``a`` window by window, each against its neighbourhood in ``b``."""
-    where = _first_positions(b)
+    where = first_positions(b)
     out: list[Block] = []
     for start in range(0, len(a), CHUNK):
         window = a[start : start + CHUNK]
-        shifts = sorted(where[h] - p for h, p in _first_positions(window).items() if h in where)
+        shifts = sorted(where[h] - p for h, p in first_positions(window).items() if h in where)
         if not shifts:
             continue
         at = shifts[len(shifts) // 2]  # where the window most likely starts in b

@@ -4,25 +4,32 @@ The grouping key (:func:`grouping_key`) keeps what a reprint or an OCR pass does
 full- and half-width forms, traditional Chinese is folded to simplified (so
 editions printed in both scripts group), and everything that is not a letter
 or a digit (punctuation, spaces, line breaks, Markdown ``#``/``**``) is dropped.
+:func:`match_key` also folds case (one character to one), since OCR and
+headline setting change the case of Latin letters from one copy to the next.
 
-Shingles are the hashes of the ``SHINGLE``-character windows of the
-normalised text that start on an *anchor* character (code point divisible by
-``SAMPLE``, or outside the BMP): the same window is kept or dropped in every
-article, so two texts that share a passage share the sampled shingles of that
-passage, while the index holds about one window in ``SAMPLE``.  Anchoring on
-a character lets one C-level regex scan pick the windows, instead of hashing
-every window in Python.  Hashes are Python's string hash: stable within a
-process, which is all the index needs (nothing hashed is cached).
+Shingles are the hashes of the windows of the normalised text that start on
+an *anchor* character (code point divisible by ``SAMPLE``, or outside the
+BMP): the same window is kept or dropped in every article, so two texts that
+share a passage share the sampled shingles of that passage, while the index
+holds about one window in ``SAMPLE``.  A window is ``SHINGLE`` characters
+long, or ``LATIN_SHINGLE`` when it starts on a Latin letter: five Chinese
+characters are a phrase, five Latin letters (spaces dropped) hardly a word.
+Anchoring on a character lets one C-level regex scan pick the windows,
+instead of hashing every window in Python.  Hashes are Python's string hash:
+stable within a process, which is all the index needs (nothing hashed is
+cached).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from tui.engine.textfold import simplified_table
 
 SHINGLE = 5
+LATIN_SHINGLE = 12
 SAMPLE = 8
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -40,17 +47,52 @@ def grouping_key(text: str) -> str:
     return kept.translate(simplified_table())
 
 
-def _anchored_windows(size: int, sample: int) -> re.Pattern[str]:
-    bmp = "".join(re.escape(chr(c)) for c in range(0, 0x10000, sample) if not 0xD800 <= c < 0xE000)
-    return re.compile(f"(?=([{bmp}\U00010000-\U0010ffff].{{{size - 1}}}))", re.S)
+@lru_cache(maxsize=1)
+def _lower_table() -> dict[int, str]:
+    """Upper case to lower case, for every BMP letter whose lower case is one character."""
+    out = {}
+    for c in range(0x10000):
+        ch = chr(c)
+        low = ch.lower()
+        if low != ch and len(low) == 1:
+            out[c] = low
+    return out
 
 
-_WINDOWS = _anchored_windows(SHINGLE, SAMPLE)
+def match_key(text: str) -> str:
+    """:func:`grouping_key` in lower case: what grouping aligns (as long as the grouping key)."""
+    return grouping_key(text).translate(_lower_table())
+
+
+def _is_latin(c: int) -> bool:
+    name = unicodedata.name(chr(c), "")
+    return name.startswith("LATIN ") and "LETTER" in name
+
+
+def _anchored_windows(size: int, latin_size: int, sample: int) -> re.Pattern[str]:
+    anchors = [c for c in range(0, 0x10000, sample) if not 0xD800 <= c < 0xE000]
+    latin = "".join(re.escape(chr(c)) for c in anchors if _is_latin(c))
+    other = "".join(re.escape(chr(c)) for c in anchors if not _is_latin(c))
+    return re.compile(
+        f"(?=([{latin}].{{{latin_size - 1}}}|[{other}\U00010000-\U0010ffff].{{{size - 1}}}))",
+        re.S,
+    )
+
+
+_WINDOWS = _anchored_windows(SHINGLE, LATIN_SHINGLE, SAMPLE)
 
 
 def window_starts(norm: str) -> list[tuple[int, str]]:
     """(offset, window) of every sampled window."""
     return [(m.start(), m.group(1)) for m in _WINDOWS.finditer(norm)]
+
+
+def first_positions(norm: str) -> dict[int, int]:
+    """Offset of the first occurrence of every sampled shingle of ``norm``."""
+    pos: dict[int, int] = {}
+    for m in _WINDOWS.finditer(norm):
+        pos.setdefault(hash(m.group(1)), m.start())
+    return pos
 
 
 def shingles(norm: str) -> frozenset[int]:
