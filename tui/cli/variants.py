@@ -12,33 +12,36 @@ from tui.cli.articles import pad
 from tui.cli.common import UsageError, add_folder, load_corpus, out, print_json
 from tui.engine.ingest.corpuscache import load_cached
 from tui.engine.ingest.load import load
+from tui.engine.model import Article
 from tui.engine.variants.groupcache import find_groups
-from tui.engine.variants.grouping import Group
+from tui.engine.variants.grouping import Group, Member
 from tui.engine.variants.passim import ClusterError, groups_from_clusters, read_clusters
 from tui.render.safe import visible
 
+PASSAGE_LABEL = 60  # characters of a passage shown in place of a title
+
+
+def ref(m: Member) -> str:
+    """The member as `diff` and `collate` take it: the article, or its passage (``FILE#N@S-E``)."""
+    return m.article_id if m.span is None else f"{m.article_id}@{m.span[0]}-{m.span[1]}"
+
+
+def member_json(m: Member) -> dict:
+    rec = {
+        "id": m.article_id,
+        "file": m.file,
+        "title": m.title,
+        "siglum": m.siglum,
+        "similarity": m.similarity,
+        "coverage": m.coverage,
+    }
+    if m.span is not None:
+        rec["passage"] = {"start": m.span[0], "end": m.span[1], "ref": ref(m)}
+    return rec
+
 
 def variants_json(groups: list[Group]) -> dict:
-    return {
-        "groups": [
-            {
-                "id": g.id,
-                "base": g.base,
-                "members": [
-                    {
-                        "id": m.article_id,
-                        "file": m.file,
-                        "title": m.title,
-                        "siglum": m.siglum,
-                        "similarity": m.similarity,
-                        "coverage": m.coverage,
-                    }
-                    for m in g.members
-                ],
-            }
-            for g in groups
-        ]
-    }
+    return {"groups": [{"id": g.id, "base": g.base, "members": [member_json(m) for m in g.members]} for g in groups]}
 
 
 def passim_groups(corpus, path: Path) -> list[Group]:
@@ -58,7 +61,9 @@ def add_variants(sub) -> None:
     p = sub.add_parser(
         "variants",
         help="list the stories carried by two or more files",
-        description="Group the articles that are variants of one story (reprints, OCR copies, jump-page halves).",
+        description="Group the articles that are variants of one story (reprints, OCR copies, jump-page halves), "
+        "and the passages that articles share (a wire report inside a longer page): a passage is named "
+        "FILE#N@S-E, which diff and collate take.",
     )
     add_folder(p)
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
@@ -85,19 +90,23 @@ def run_variants(args: argparse.Namespace) -> int:
         return 0
     untitled = {a.id for a in corpus.articles if a.untitled}
 
-    def label(m) -> str:
+    def label(m: Member, shown: dict[str, Article]) -> str:
+        """The article's title, or the opening words of the passage the member is."""
+        if m.span is not None:
+            return "… " + " ".join(shown[m.article_id].text[:PASSAGE_LABEL].split()) + " …"
         return ("(untitled) " if m.article_id in untitled else "") + m.title
 
     head = ("", "SIGLUM", "SIM", "COVER", "ID")
     for g in groups:
+        shown = {a.id: a for w in g.witnesses for a in w.articles}
         rows = [
             (
                 "*" if m.siglum == g.base else "",
                 m.siglum,
                 f"{m.similarity:.3f}",
                 f"{m.coverage:.3f}",
-                m.article_id,
-                label(m),
+                ref(m),
+                label(m, shown),
             )
             for m in g.members
         ]

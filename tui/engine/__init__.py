@@ -29,7 +29,7 @@ _API = {
     "tui.engine.ingest.corpuscache": ("load_cached",),
     "tui.engine.ingest.scan": ("DEFAULT_MAX_BYTES", "stamps"),
     "tui.engine.variants.groupcache": ("find_groups",),
-    "tui.engine.variants.grouping": ("Group",),
+    "tui.engine.variants.grouping": ("Group", "Member"),
     "tui.engine.variants.sigla": ("sigla",),
     "tui.engine.diff.kinds": ("IGNORABLE", "KINDS"),
     "tui.engine.diff.compare": ("Comparison", "Row", "compare_articles", "paragraphs"),

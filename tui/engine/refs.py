@@ -1,9 +1,11 @@
-"""References to articles: ``FILE#N``, ``FILE#N-M`` and ``FILE``.
+"""References to articles: ``FILE#N``, ``FILE#N-M``, ``FILE#N@S-E`` and ``FILE``.
 
 FILE is a path relative to the folder, an absolute path inside it, or any
 unique prefix of a file name (``001#1``).  A resolved reference is a list of
 articles of one file, in order; ``FILE#N-M`` is read as one text (a story the
-page layout split in two).
+page layout split in two); ``FILE#N@S-E`` is the passage of article N from
+character S to E of its shown text (paragraphs joined by blank lines), as
+``newsread variants`` names a passage two articles share.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.engine.excerpt import excerpt
 from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article, TextFile
 
-_REF = re.compile(r"^(?P<file>.+?)(?:#(?P<n>\d{1,9})(?:-(?P<m>\d{1,9}))?)?$")
+_REF = re.compile(r"^(?P<file>.+?)(?:#(?P<n>\d{1,9})(?:-(?P<m>\d{1,9})|@(?P<s>\d{1,9})-(?P<e>\d{1,9}))?)?$")
 
 
 class RefError(ValueError):
@@ -60,7 +63,7 @@ def find_file(corpus: Corpus, name: str) -> TextFile:
 def resolve(corpus: Corpus, ref: str) -> Resolved:
     m = _REF.match(ref.strip())
     if not m:
-        raise RefError(f"{ref!r}: not a reference (FILE, FILE#N or FILE#N-M)")
+        raise RefError(f"{ref!r}: not a reference (FILE, FILE#N, FILE#N-M or FILE#N@S-E)")
     tf = find_file(corpus, m.group("file"))
     if m.group("n") is None:
         return Resolved(tf.relpath, tf, tf.articles)
@@ -69,5 +72,10 @@ def resolve(corpus: Corpus, ref: str) -> Resolved:
     count = len(tf.articles)
     if not (1 <= n <= last <= count):
         raise RefError(f"{ref}: {tf.relpath} has articles 1-{count}")
+    if m.group("s") is not None:
+        article, s, e = tf.articles[n - 1], int(m.group("s")), int(m.group("e"))
+        if not 0 <= s < e <= len(article.text):
+            raise RefError(f"{ref}: article {n} of {tf.relpath} has characters 0-{len(article.text)}")
+        return Resolved(f"{tf.relpath}#{n}@{s}-{e}", tf, (excerpt(article, s, e),))
     suffix = f"#{n}" if last == n else f"#{n}-{last}"
     return Resolved(tf.relpath + suffix, tf, tf.articles[n - 1 : last])

@@ -17,10 +17,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from tui.engine import quietgc
+from tui.engine import excerpt, quietgc
 from tui.engine.caches import source_fingerprint
 from tui.engine.ingest.load import Corpus
-from tui.engine.variants import central, clusters, excerpt, grouping, overlap, passages, shingles, sigla
+from tui.engine.variants import central, clusters, grouping, overlap, passages, scores, shingles, sigla, spans
 from tui.locations import cache_dir
 
 FORMAT = 2
@@ -56,7 +56,9 @@ def cache_path(corpus: Corpus) -> Path:
 
 def corpus_key(corpus: Corpus) -> str:
     h = hashlib.sha256(f"{FORMAT}\0".encode())
-    h.update(source_fingerprint((grouping, central, clusters, excerpt, overlap, passages, shingles, sigla)))
+    h.update(
+        source_fingerprint((grouping, central, clusters, excerpt, overlap, passages, scores, shingles, sigla, spans))
+    )
     for f in corpus.files:
         h.update(f"{f.relpath}\0{f.size}\0{f.mtime_ns}\0".encode("utf-8", "surrogatepass"))
         for a in f.articles:

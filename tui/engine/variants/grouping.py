@@ -36,14 +36,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from tui.engine.excerpt import excerpt
 from tui.engine.model import Article, Paragraph
 from tui.engine.variants import passages
-from tui.engine.variants.central import most_central, pair, similarities
 from tui.engine.variants.clusters import Link, UnionFind, components
-from tui.engine.variants.excerpt import excerpt, text_span
-from tui.engine.variants.overlap import aligned_chars, alignment, covered
+from tui.engine.variants.overlap import aligned_chars, alignment
+from tui.engine.variants.scores import Scores, score_witnesses
 from tui.engine.variants.shingles import first_positions, match_key, shingles
 from tui.engine.variants.sigla import sigla
+from tui.engine.variants.spans import text_span
 
 MIN_ALIGNED = 100
 MIN_CONTAINMENT = 0.5
@@ -53,6 +54,8 @@ RARE_QUANTILE = 0.7
 MAX_DF = 64
 SHORT_ITEM = 300  # a one-paragraph item shorter than this must be a copy, not a quotation
 WHOLE = 0.8  # a span covering this share of its article stands for all of it
+KEEP = 0.7  # share of the shorter of a witness and the base they must share, in a group of three or more
+ROUNDS = 3
 HEAD_KINDS = frozenset({"title", "kicker", "subtitle", "byline", "meta", "credit"})
 SENTENCE_ENDS = tuple("。！？!?…")
 CLOSERS = "”’」』)）]】 "
@@ -244,62 +247,51 @@ def variant_components(
     return sorted(({i: c[i] for i in sorted(c)} for c in comps), key=list)
 
 
-@dataclass(frozen=True)
-class Scores:
-    """What :func:`score_witnesses` measures, keyed by member and file."""
-
-    base: str  # file of the base witness
-    similarity: dict[str, float]  # file -> similarity of its witness to the base
-    coverage: dict[int, float]  # member's place in the group -> share of its characters aligned
-
-
-def score_witnesses(witnesses: dict[str, list[tuple[int, str]]]) -> Scores:
-    """Similarity of the witnesses (:mod:`.central`: bounded in a big group); the most central is the base.
-
-    ``witnesses`` maps a file to its members, each (place in the group, normalised text).
-    """
-    files = list(witnesses)
-    texts: dict[str, str] = {}
-    spans: dict[str, list[tuple[int, int, int]]] = {}
-    for f, members in witnesses.items():
-        pos, spans[f] = 0, []
-        for place, norm in members:
-            spans[f].append((place, pos, pos + len(norm)))
-            pos += len(norm)
-        texts[f] = "".join(norm for _, norm in members)
-    sim, blocks = similarities(texts)
-    base = most_central(files, sim)
-    for f in files:
-        if f != base and (base, f) not in blocks and (f, base) not in blocks:
-            sim[f, base], blocks[f, base] = pair(texts[f], texts[base])
-            sim[base, f] = sim[f, base]
-    for (f, g), bl in list(blocks.items()):
-        blocks[g, f] = [(bj, ai, size) for ai, bj, size in bl]
-    coverage: dict[int, float] = {}
-    for f in files:
-        others = [g for g in files if g != f and (f, g) in blocks] if f == base else [base]
-        mask = covered([b for g in others for b in blocks[f, g]], len(texts[f]))
-        for place, s, e in spans[f]:
-            coverage[place] = (sum(mask[s:e]) / (e - s)) if e > s else 0.0
-    similarity = {f: 1.0 if f == base else sim[f, base] for f in files}
-    return Scores(base, similarity, coverage)
-
-
 def member_article(it: Item, span: tuple[int, int]) -> tuple[Article, tuple[int, int] | None]:
-    """The article a member shows: the whole of it, or its passage ``span`` (normalised) with context."""
+    """The article a member shows: the whole of it, or its passage ``span`` (normalised) in whole sentences."""
     shown = text_span(it.article, span[0], span[1])
     return (it.article, None) if shown is None else (excerpt(it.article, *shown), shown)
 
 
-def build_group(gid: str, members: Sequence[tuple[Item, tuple[int, int]]]) -> Group:
-    """A group from its members (item, normalised span), in corpus order."""
-    shown = [member_article(it, span) for it, span in members]
+Shown = list[tuple[int, Item, Article, tuple[int, int] | None]]  # members: item index, item, what it shows, span
+
+
+def scored(shown: Shown) -> Scores:
     witnesses: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for place, ((it, _), (article, cut)) in enumerate(zip(members, shown)):
+    for place, (_, it, article, cut) in enumerate(shown):
         witnesses[it.article.file].append((place, it.norm if cut is None else match_key(article.text)))
-    scores = score_witnesses(witnesses)
-    first = {f: members[its[0][0]][0].article for f, its in witnesses.items()}
-    names = dict(zip(witnesses, sigla(list(witnesses), [first[f].source for f in witnesses])))
+    return score_witnesses(witnesses)
+
+
+def settle(shown: Shown) -> list[tuple[Shown, Scores]]:
+    """A component split until, in a group of three or more witnesses, each shares with the base
+    ``KEEP`` of the shorter of the two; the witnesses left out try again among themselves (``ROUNDS`` times)."""
+    out = []
+    for _ in range(ROUNDS):
+        if len({m[1].article.file for m in shown}) < 2:
+            break
+        scores = scored(shown)
+        base = scores.length[scores.base]
+        keep = {f for f, n in scores.shared.items() if n >= KEEP * min(scores.length[f], base)}
+        if len(scores.length) < 3 or len(keep) == len(scores.length):
+            out.append((shown, scores))
+            break
+        kept = [m for m in shown if m[1].article.file in keep]
+        if len(keep) > 1:
+            out.append((kept, scored(kept)))
+        shown = [m for m in shown if m[1].article.file not in keep]
+    return out
+
+
+def build_group(gid: str, shown: Shown, scores: Scores) -> Group:
+    """A group from its members (in corpus order) and their scores."""
+    first: dict[str, Article] = {}
+    for _, it, _, _ in shown:
+        first.setdefault(it.article.file, it.article)
+    names = dict(zip(first, sigla(list(first), [a.source for a in first.values()])))
+    witnesses: dict[str, list[Article]] = defaultdict(list)
+    for _, it, article, _ in shown:
+        witnesses[it.article.file].append(article)
     return Group(
         id=gid,
         base=names[scores.base],
@@ -313,14 +305,16 @@ def build_group(gid: str, members: Sequence[tuple[Item, tuple[int, int]]]) -> Gr
                 coverage=round(scores.coverage[place], 4),
                 span=cut,
             )
-            for place, ((it, _), (_, cut)) in enumerate(zip(members, shown))
+            for place, (_, it, _, cut) in enumerate(shown)
         ),
-        witnesses=tuple(
-            Witness(names[f], f, tuple(shown[place][0] for place, _ in its)) for f, its in witnesses.items()
-        ),
+        witnesses=tuple(Witness(names[f], f, tuple(arts)) for f, arts in witnesses.items()),
     )
 
 
 def group_items(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[Group]:
-    comps = variant_components(items, progress, max_df)
-    return [build_group(f"g{n}", [(items[i], span) for i, span in comp.items()]) for n, comp in enumerate(comps, 1)]
+    """The groups of :func:`variant_components`, each settled (:func:`settle`), in corpus order."""
+    settled = []
+    for comp in variant_components(items, progress, max_df):
+        settled += settle([(i, items[i], *member_article(items[i], span)) for i, span in comp.items()])
+    settled.sort(key=lambda group: [m[0] for m in group[0]])
+    return [build_group(f"g{n}", shown, scores) for n, (shown, scores) in enumerate(settled, 1)]
