@@ -44,6 +44,8 @@ def excerpt(article: Article, start: int, end: int) -> Article:
     def line(offset: int) -> int:
         return first_line + raw.count("\n", 0, offset)
 
+    if paragraphs[0].pieces:  # a trimmed first paragraph may start on a later line; the others keep theirs
+        paragraphs[0] = replace(paragraphs[0], line=line(paragraphs[0].pieces[0][0]))
     return replace(
         article,
         start=article.start + raw_lo,
@@ -51,10 +53,5 @@ def excerpt(article: Article, start: int, end: int) -> Article:
         start_line=line(raw_lo),
         end_line=line(max(raw_lo, raw_hi - 1)),
         raw=raw[raw_lo:raw_hi],
-        paragraphs=tuple(
-            replace(p, pieces=tuple((s - raw_lo, e - raw_lo) for s, e in p.pieces), line=line(p.pieces[0][0]))
-            if p.pieces
-            else p
-            for p in paragraphs
-        ),
+        paragraphs=tuple(replace(p, pieces=tuple((s - raw_lo, e - raw_lo) for s, e in p.pieces)) for p in paragraphs),
     )

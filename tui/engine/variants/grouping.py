@@ -44,7 +44,7 @@ from tui.engine.variants.overlap import aligned_chars, alignment
 from tui.engine.variants.scores import Scores, score_witnesses
 from tui.engine.variants.shingles import first_positions, match_key, shingles
 from tui.engine.variants.sigla import sigla
-from tui.engine.variants.spans import text_span
+from tui.engine.variants.spans import CONTEXT, KeyOffsets, text_span
 
 MIN_ALIGNED = 100
 MIN_CONTAINMENT = 0.5
@@ -247,9 +247,16 @@ def variant_components(
     return sorted(({i: c[i] for i in sorted(c)} for c in comps), key=list)
 
 
-def member_article(it: Item, span: tuple[int, int]) -> tuple[Article, tuple[int, int] | None]:
-    """The article a member shows: the whole of it, or its passage ``span`` (normalised) in whole sentences."""
-    shown = text_span(it.article, span[0], span[1])
+def member_article(
+    it: Item, span: tuple[int, int], offsets: Callable[[], KeyOffsets]
+) -> tuple[Article, tuple[int, int] | None]:
+    """The article a member shows: the whole of it, or its passage ``span`` (normalised) in whole sentences.
+
+    ``offsets`` gives the article's :class:`.spans.KeyOffsets` (made once an article, however many passages).
+    """
+    if span[0] <= CONTEXT and span[1] >= len(it.norm) - CONTEXT:
+        return it.article, None  # all of it (:func:`.spans.text_span`)
+    shown = text_span(it.article, span[0], span[1], offsets())
     return (it.article, None) if shown is None else (excerpt(it.article, *shown), shown)
 
 
@@ -313,8 +320,18 @@ def build_group(gid: str, shown: Shown, scores: Scores) -> Group:
 
 def group_items(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[Group]:
     """The groups of :func:`variant_components`, each settled (:func:`settle`), in corpus order."""
+    offsets: dict[int, KeyOffsets] = {}
+
+    def offsets_of(i: int) -> Callable[[], KeyOffsets]:
+        def made() -> KeyOffsets:
+            if i not in offsets:
+                offsets[i] = KeyOffsets(items[i].article.text, len(items[i].norm))
+            return offsets[i]
+
+        return made
+
     settled = []
     for comp in variant_components(items, progress, max_df):
-        settled += settle([(i, items[i], *member_article(items[i], span)) for i, span in comp.items()])
+        settled += settle([(i, items[i], *member_article(items[i], span, offsets_of(i))) for i, span in comp.items()])
     settled.sort(key=lambda group: [m[0] for m in group[0]])
     return [build_group(f"g{n}", shown, scores) for n, (shown, scores) in enumerate(settled, 1)]

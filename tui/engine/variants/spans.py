@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from tui.engine.model import Article
 from tui.engine.variants.shingles import match_key
@@ -25,26 +26,47 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|[。！？…][”’」』）)]*")
 
 
-def key_offsets(text: str) -> list[int]:
-    """For every character of ``match_key(text)``, the offset in ``text`` it comes from.
+class KeyOffsets:
+    """For every character of ``match_key(text)``, the offset in ``text`` it comes from (``offsets[k]``).
 
-    Word by word; where NFKC changes a word's length its characters are
-    spread over the word.  Should the pieces not add up to the key (NFKC
+    Kept word by word (one entry a word, found by bisection), not character
+    by character.  Where NFKC changes a word's length its characters are
+    spread over the word.  Should the words not add up to the key (NFKC
     composing across words, which no real text does), the offsets are spread
     over the whole text, so they are always there and in order.
     """
-    out: list[int] = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if unicodedata.is_normalized("NFKC", word):
-            out.extend(range(m.start(), m.end()))
-            continue
-        n = len(_NOT_WORD.sub("", unicodedata.normalize("NFKC", word)))
-        out.extend(m.start() + k * len(word) // n for k in range(n))
-    size = len(match_key(text))
-    if len(out) != size:
-        out = [k * len(text) // size for k in range(size)] if size else []
-    return out
+
+    def __init__(self, text: str, size: int | None = None) -> None:
+        self.size = len(match_key(text)) if size is None else size
+        self.text_len = len(text)
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.lengths = [e - s for s, e in spans]  # of each word in the text
+        if unicodedata.is_normalized("NFKC", text):
+            self.counts = self.lengths  # of each word in the key
+        else:
+            self.counts = [
+                n if unicodedata.is_normalized("NFKC", text[s : s + n]) else _nfkc_len(text[s : s + n])
+                for s, n in zip(self.starts, self.lengths)
+            ]
+        self.keys = list(accumulate(self.counts, initial=0))  # key characters before each word
+        if self.keys[-1] != self.size:
+            self.starts = []
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, k: int) -> int:
+        if not self.starts:
+            return k * self.text_len // self.size
+        w = bisect_right(self.keys, k, 0, len(self.starts)) - 1
+        while not self.counts[w]:  # a word NFKC empties (none in practice) holds no key character
+            w -= 1
+        return self.starts[w] + (k - self.keys[w]) * self.lengths[w] // self.counts[w]
+
+
+def _nfkc_len(word: str) -> int:
+    return len(_NOT_WORD.sub("", unicodedata.normalize("NFKC", word)))
 
 
 def _paragraph_edges(article: Article) -> tuple[list[int], list[int]]:
@@ -86,15 +108,15 @@ def _forth(text: str, hi: int, ends: list[int]) -> int:
     return hi
 
 
-def text_span(article: Article, start: int, end: int, offsets: list[int] | None = None) -> tuple[int, int] | None:
+def text_span(article: Article, start: int, end: int, offsets: KeyOffsets | None = None) -> tuple[int, int] | None:
     """The span of ``article.text`` to show for normalised span [start, end); None for all of it.
 
     All of it when no more than ``CONTEXT`` normalised characters are left
     out at either end (a headline, a dateline).
     """
     text = article.text
-    offsets = key_offsets(text) if offsets is None else offsets
-    if not offsets or end <= start or (start <= CONTEXT and end >= len(offsets) - CONTEXT):
+    offsets = KeyOffsets(text) if offsets is None else offsets
+    if not len(offsets) or end <= start or (start <= CONTEXT and end >= len(offsets) - CONTEXT):
         return None
     starts, ends = _paragraph_edges(article)
     lo = 0 if start <= 0 else _back(text, offsets[min(start, len(offsets) - 1)], starts)
