@@ -9,8 +9,10 @@ nodes, where the two ends of a link are connected, and two nodes of one
 article are connected when
 
 - they are the same region: they overlap by at least ``SAME`` of the shorter
-  span, or, when either is composite (below), by ``SAME_COMPOSITE`` of their
-  union (two links covering the same two stories); or
+  span and the longer is at most ``MAX_RATIO`` times as long (an abridged
+  copy within the whole story, not a report within a page), or, when either
+  is composite (below), they overlap by ``SAME_COMPOSITE`` of their union
+  (two links covering the same two stories); or
 - they continue each other: their partners are consecutive articles of one
   file (a story the layout split in two, each half found in one copy that
   carries it whole).
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 SAME = 0.5
 SAME_COMPOSITE = 0.8
 SLACK = 100
+MAX_RATIO = 4
 
 Span = tuple[int, int]
 
@@ -117,9 +120,11 @@ def _same_region(p: Span, q: Span, composite_p: bool, composite_q: bool) -> bool
     ov = _overlap(p, q)
     if ov <= 0:
         return False
+    union = max(p[1], q[1]) - min(p[0], q[0])
     if composite_p or composite_q:
-        return ov >= SAME_COMPOSITE * (max(p[1], q[1]) - min(p[0], q[0]))
-    return ov >= SAME * min(p[1] - p[0], q[1] - q[0])
+        return ov >= SAME_COMPOSITE * union
+    short, long_ = sorted((p[1] - p[0], q[1] - q[0]))
+    return ov >= SAME * short and long_ <= MAX_RATIO * short
 
 
 def components(links: Sequence[Link], files: Sequence[str], index: Sequence[int]) -> list[dict[int, Span]]:

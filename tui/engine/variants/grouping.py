@@ -189,15 +189,22 @@ def is_variant(a: Item, b: Item, aligned: int) -> bool:
     return True
 
 
-def story_link(a: Item, b: Item, i: int, j: int) -> Link | None:
-    """The whole-story link of a pair that passes :func:`is_variant`, or None."""
+def story_links(a: Item, b: Item, i: int, j: int) -> list[Link]:
+    """The links of a pair that passes :func:`is_variant`, or none.
+
+    One link between the stretches the alignment covers; or, where it
+    falls into two or more separate passages (two editions of a page that
+    differ by a story in the middle), one link a passage, so each story
+    pairs with its own copy.
+    """
     blocks = alignment(a.norm, b.norm)
     if not is_variant(a, b, aligned_chars(blocks, len(a.norm), len(b.norm))):
-        return None
+        return []
+    apart = [p for p in passages.joined(passages.pieces(blocks)) if p[4] >= passages.MIN_PASSAGE]
+    if len(apart) > 1:
+        return [Link(i, j, (p[0], p[1]), (p[2], p[3])) for p in apart]
     where = passages.extent(blocks)
-    if where is None:
-        return None
-    return Link(i, j, (where[0], where[1]), (where[2], where[3]))
+    return [] if where is None else [Link(i, j, (where[0], where[1]), (where[2], where[3]))]
 
 
 def _whole(span: tuple[int, int], it: Item) -> bool:
@@ -205,7 +212,7 @@ def _whole(span: tuple[int, int], it: Item) -> bool:
 
 
 def find_links(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[Link]:
-    """Every candidate verified (:func:`story_link`, else :func:`.passages.shared_passages`), in pair order.
+    """Every candidate verified (:func:`story_links`, else :func:`.passages.shared_passages`), in pair order.
 
     A pair already joined by links that each cover (nearly) the whole of
     both their articles is not aligned again: it would add nothing.
@@ -224,10 +231,10 @@ def find_links(items: Sequence[Item], progress: Progress | None = None, max_df: 
     for n, (i, j) in enumerate(pairs, 1):
         a, b = items[i], items[j]
         if whole.find(i) != whole.find(j):
-            link = story_link(a, b, i, j) if (i, j) in cands.stories else None
-            if link is not None:
-                links.append(link)
-                if _whole(link.span_a, a) and _whole(link.span_b, b):
+            found = story_links(a, b, i, j) if (i, j) in cands.stories else []
+            if found:
+                links += found
+                if len(found) == 1 and _whole(found[0].span_a, a) and _whole(found[0].span_b, b):
                     whole.union(i, j)
             elif min(len(a.norm), len(b.norm)) >= passages.MIN_PASSAGE:
                 for p in passages.shared_passages(a.norm, b.norm, pos(i), pos(j), cands.common):
@@ -316,6 +323,12 @@ def build_group(gid: str, shown: Shown, scores: Scores) -> Group:
         ),
         witnesses=tuple(Witness(names[f], f, tuple(arts)) for f, arts in witnesses.items()),
     )
+
+
+def whole_articles_group(gid: str, articles: Sequence[Article]) -> Group:
+    """A group of whole articles named from outside (passim's clusters), scored as grouping scores its own."""
+    shown: Shown = [(k, it, it.article, None) for k, it in enumerate(prepare(articles))]
+    return build_group(gid, shown, scored(shown))
 
 
 def group_items(items: Sequence[Item], progress: Progress | None = None, max_df: int = MAX_DF) -> list[Group]:

@@ -5,7 +5,7 @@ passage: ``cluster``, ``id`` (the document, here an article reference as
 :mod:`tui.engine.export.passim` wrote it), ``begin`` and ``end`` (the
 passage's offsets into the document's text) and more.  A cluster becomes a
 group of its articles: witnesses by file, sigla and the base witness chosen
-as newsread's own grouping chooses them (:func:`grouping.build_group`).
+as newsread's own grouping chooses them (:func:`grouping.whole_articles_group`).
 Articles a cluster names that the folder does not hold are counted and
 skipped; a cluster left with fewer than two files is no group.
 """
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.engine.ingest.load import Corpus
-from tui.engine.variants.grouping import Group, build_group, prepare
+from tui.engine.variants.grouping import Group, whole_articles_group
 
 
 class ClusterError(Exception):
@@ -84,5 +84,5 @@ def groups_from_clusters(corpus: Corpus, clusters: dict[str, list[Passage]]) -> 
     for cluster, ps in clusters.items():
         articles = list(dict.fromkeys(known[p.id] for p in ps if p.id in known))
         if len({a.file for a in articles}) >= 2:
-            groups.append(build_group(f"p{cluster}", prepare(articles)))
+            groups.append(whole_articles_group(f"p{cluster}", articles))
     return groups, missing
