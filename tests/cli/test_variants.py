@@ -55,3 +55,21 @@ def test_variants_on_a_folder_without_variants(capsys, tmp_path):
 def test_variants_bad_folder_is_one_line_exit_2(capsys, tmp_path):
     code, out, err = run(capsys, "variants", "--folder", str(tmp_path / "missing"))
     assert code == 2 and not out and len(err.strip().splitlines()) == 1 and "no such folder" in err
+
+
+def test_a_passage_member_names_its_passage_and_diff_compares_it(capsys, tmp_path):
+    """A report inside two longer pages: each member is a passage, named FILE#1@S-E, which diff takes."""
+    from tests.engine.variants.test_passages import REPORT, page, words
+
+    page(tmp_path, "a.txt", words(60, 700), REPORT, words(61, 500))
+    page(tmp_path, "b.txt", words(62, 300), REPORT.replace("o", "0", 4), words(63, 900))
+    code, out, _ = run(capsys, "variants", "--json", "--no-cache", "--folder", str(tmp_path))
+    [group] = json.loads(out)["groups"]
+    assert code == 0 and all(set(m) == MEMBER_KEYS | {"passage"} for m in group["members"])
+    refs = [m["passage"]["ref"] for m in group["members"]]
+    assert refs[0].startswith("a.txt#1@") and refs[1].startswith("b.txt#1@")
+    code, out, _ = run(capsys, "diff", *refs, "--json", "--folder", str(tmp_path))
+    data = json.loads(out)
+    assert code == 1 and data["a"] == refs[0] and data["similarity"] > 0.9  # the passages, not the pages
+    code, out, _ = run(capsys, "variants", "--no-cache", "--folder", str(tmp_path))
+    assert refs[0] in out and "… " in out  # the table: the passage ref, and its opening words for a title
