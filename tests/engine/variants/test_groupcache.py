@@ -47,6 +47,22 @@ def test_warm_run_reuses_the_saved_groups(folder, monkeypatch):
     assert warm[0].witnesses[0].articles[0].text.startswith("“一年一度")
 
 
+def test_a_warm_run_gives_back_the_passages(tmp_path, monkeypatch):
+    """A passage member's span is saved, and its witness is cut to the same passage again."""
+    from tests.engine.variants.test_passages import REPORT, page, words
+
+    page(tmp_path, "a.txt", words(70, 600), REPORT, words(71, 400))
+    page(tmp_path, "b.txt", words(72, 200), REPORT, words(73, 800))
+    calls = counting(monkeypatch)
+    cold = groupcache.find_groups(load(tmp_path))
+    warm = groupcache.find_groups(load(tmp_path))
+    assert len(calls) == 1 and warm == cold
+    assert all(m.span is not None for m in warm[0].members)
+    assert [a.text for w in warm[0].witnesses for a in w.articles] == [
+        load(tmp_path).article(m.article_id).text[m.span[0] : m.span[1]] for m in warm[0].members
+    ]
+
+
 def test_a_touched_file_misses_the_cache(folder, monkeypatch):
     calls = counting(monkeypatch)
     groupcache.find_groups(load(folder))
