@@ -18,7 +18,7 @@ article are connected when
   carries it whole).
 
 A span is *composite* when it holds two spans of other links (each at least
-``SAME`` inside it) that lie apart (overlapping by at most ``SLACK``
+``MIN_PART`` characters long, a passage, and at least ``SAME`` inside it) that lie apart (overlapping by at most ``SLACK``
 characters) and are not the parts of one story split over consecutive
 articles of one file: a mis-segmented article carrying two stories, or two
 parts of a story that some copies carry apart, or the pair of editions of
@@ -35,10 +35,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.engine.variants.passages import MIN_PASSAGE
+
 SAME = 0.5
 SAME_COMPOSITE = 0.8
 SLACK = 100
 MAX_RATIO = 4
+MIN_PART = MIN_PASSAGE  # a span shorter than a passage is no story of its own
 
 Span = tuple[int, int]
 
@@ -93,7 +96,9 @@ def composite(spans: Sequence[Span], partners: Sequence[tuple[int, int]]) -> lis
     """
     out = []
     for w in spans:
-        inside = sorted((q, partners[k]) for k, q in enumerate(spans) if q is not w and _inside(q, w))
+        inside = sorted(
+            (q, partners[k]) for k, q in enumerate(spans) if q is not w and q[1] - q[0] >= MIN_PART and _inside(q, w)
+        )
         out.append(_two_stories(inside))
     return out
 

@@ -54,6 +54,7 @@ RARE_QUANTILE = 0.7
 MAX_DF = 64
 SHORT_ITEM = 300  # a one-paragraph item shorter than this must be a copy, not a quotation
 WHOLE = 0.8  # a span covering this share of its article stands for all of it
+MOSTLY = 2 / 3  # a member whose stretch covers this share of its article is the whole article
 KEEP = 0.7  # share of the shorter of a witness and the base they must share, in a group of three or more
 ROUNDS = 3
 HEAD_KINDS = frozenset({"title", "kicker", "subtitle", "byline", "meta", "credit"})
@@ -257,12 +258,13 @@ def variant_components(
 def member_article(
     it: Item, span: tuple[int, int], offsets: Callable[[], KeyOffsets]
 ) -> tuple[Article, tuple[int, int] | None]:
-    """The article a member shows: the whole of it, or its passage ``span`` (normalised) in whole sentences.
+    """The article a member shows: the whole of it, or (when ``span``, normalised, covers less than
+    ``MOSTLY`` of it) that passage in whole sentences.
 
     ``offsets`` gives the article's :class:`.spans.KeyOffsets` (made once an article, however many passages).
     """
-    if span[0] <= CONTEXT and span[1] >= len(it.norm) - CONTEXT:
-        return it.article, None  # all of it (:func:`.spans.text_span`)
+    if span[1] - span[0] >= MOSTLY * len(it.norm) or (span[0] <= CONTEXT and span[1] >= len(it.norm) - CONTEXT):
+        return it.article, None  # most of it, or all but a headline (:func:`.spans.text_span`): the article
     shown = text_span(it.article, span[0], span[1], offsets())
     return (it.article, None) if shown is None else (excerpt(it.article, *shown), shown)
 

@@ -11,8 +11,9 @@ neither is mostly the other.  On two normalised texts
 2. *Chains*: seeds in order in both texts, each at most ``SEED_GAP``
    characters after the previous one and on nearly its diagonal (the offset
    between the texts moves by at most ``SEED_DRIFT``).  A chain of at least
-   ``MIN_SEEDS`` seeds marks a region worth aligning; regions that overlap
-   in both texts are one region.
+   ``MIN_SEEDS`` seeds reaching over ``MIN_REACH`` characters (not one
+   sentence many stories quote) marks a region worth aligning; regions that
+   overlap in both texts are one region.
 3. Each region, widened by ``CONTEXT`` characters on both sides, is aligned
    by :func:`.overlap.alignment` (equal runs of 8 or more characters; bounded).
 4. The runs are cut into *pieces* wherever two runs are more than ``MAX_GAP``
@@ -37,7 +38,8 @@ from collections.abc import Container, Mapping
 from tui.engine.variants.overlap import Block, alignment
 from tui.engine.variants.shingles import LATIN_SHINGLE
 
-MIN_SEEDS = 6
+MIN_SEEDS = 8
+MIN_REACH = 150  # characters from a chain's first seed to its last
 SEED_GAP = 400
 SEED_DRIFT = 100
 CONTEXT = 200
@@ -59,7 +61,7 @@ def seeds(pos_a: Mapping[int, int], pos_b: Mapping[int, int], common: Container[
 
 
 def chains(points: list[tuple[int, int]]) -> list[Region]:
-    """Extents of the chains of at least ``MIN_SEEDS`` seeds (``points`` in order of a)."""
+    """Extents of the chains of ``MIN_SEEDS`` or more seeds reaching ``MIN_REACH`` (``points`` in order of a)."""
     open_: list[list[int]] = []  # [a_first, b_first, a_last, b_last, count]
     done: list[list[int]] = []
     for pa, pb in points:
@@ -73,7 +75,11 @@ def chains(points: list[tuple[int, int]]) -> list[Region]:
                 break
         else:
             open_.append([pa, pb, pa, pb, 1])
-    return [(c[0], c[2] + LATIN_SHINGLE, c[1], c[3] + LATIN_SHINGLE) for c in done + open_ if c[4] >= MIN_SEEDS]
+    return [
+        (c[0], c[2] + LATIN_SHINGLE, c[1], c[3] + LATIN_SHINGLE)
+        for c in done + open_
+        if c[4] >= MIN_SEEDS and c[2] - c[0] >= MIN_REACH
+    ]
 
 
 def regions(extents: list[Region], len_a: int, len_b: int) -> list[Region]:
