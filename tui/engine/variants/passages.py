@@ -145,15 +145,32 @@ def shared_passages(
 
 
 def extent(blocks: list[Block]) -> Region | None:
-    """Where an alignment of two whole texts lies: the hull of its pieces that carry weight.
+    """Where an alignment of two whole texts lies: the hull of its pieces that carry weight, and their neighbours.
 
     A piece carries weight when it aligns ``MIN_PIECE`` characters or a
-    quarter of the whole (a short item); stray runs far from the shared
-    text do not stretch the hull.  None when nothing is aligned.
+    quarter of the whole (a short item); a smaller piece joins the hull when
+    it lies within ``JOIN_GAP`` of it in both texts (the last short paragraph
+    after one that a copy dropped), so only stray runs far from the shared
+    text are left out.  None when nothing is aligned.
     """
     if not blocks:
         return None
     parts = pieces(blocks)
     total = sum(p[4] for p in parts)
-    kept = [p for p in parts if p[4] >= min(MIN_PIECE, total / 4)]
-    return min(p[0] for p in kept), max(p[1] for p in kept), min(p[2] for p in kept), max(p[3] for p in kept)
+    kept = [k for k, p in enumerate(parts) if p[4] >= min(MIN_PIECE, total / 4)]
+    lo, hi = kept[0], kept[-1]  # pieces are in order of a
+    sa, ea = parts[lo][0], parts[hi][1]
+    sb, eb = min(parts[k][2] for k in kept), max(parts[k][3] for k in kept)
+
+    def near(p: Passage) -> bool:
+        return p[0] - ea <= JOIN_GAP and sa - p[1] <= JOIN_GAP and p[2] - eb <= JOIN_GAP and sb - p[3] <= JOIN_GAP
+
+    while lo > 0 and near(parts[lo - 1]):
+        lo -= 1
+        sa, sb, eb = parts[lo][0], min(sb, parts[lo][2]), max(eb, parts[lo][3])
+    while hi < len(parts) - 1 and near(parts[hi + 1]):
+        hi += 1
+        ea, sb, eb = parts[hi][1], min(sb, parts[hi][2]), max(eb, parts[hi][3])
+    for p in parts[lo : hi + 1]:
+        ea = max(ea, p[1])
+    return sa, ea, sb, eb
