@@ -22,7 +22,8 @@ def test_an_excerpt_is_the_span_of_the_text_and_points_into_the_file(article, x,
     if s == e:
         e += 1
     cut = excerpt(article, s, e)
-    assert cut.text == article.text[s:e].strip("\n")
+    # the span, less the part of a paragraph break (blank line) it may start or end inside
+    assert cut.text in article.text[s:e] and cut.text.strip("\n") == article.text[s:e].strip("\n")
     assert (cut.file, cut.index, cut.title, cut.id) == (article.file, article.index, article.title, article.id)
     text = CORPUS.file(article.file).text
     assert text[cut.start : cut.end] == cut.raw
