@@ -4,13 +4,14 @@ A first argument that names a subcommand runs it (subcommands win over a folder
 of the same name: ``newsread ./list`` opens a folder called ``list``);
 anything else launches the reader.  Errors are one line on stderr, exit 2.
 This module alone knows both front ends, so the CLI and the reader never
-import each other.
+import each other.  Output that cannot be written (a full disk, a closed
+descriptor) is one line on stderr and exit 1; a reader gone away (a broken
+pipe) is a quiet exit 141.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from tui.cli.common import Parser, UsageError, fail
 from tui.engine.refs import RefError
 from tui.locations import bundled_seeds
 from tui.reader.serve import ServeError
+from tui.stdout import OutputError, checked_stdout, discard_stdout
 
 
 def reader_parser() -> Parser:
@@ -62,9 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            args = command_parser(argv[0]).parse_args(argv)
-            return args.run(args)
-        args = reader_parser().parse_args(argv)
+            with checked_stdout():
+                args = command_parser(argv[0]).parse_args(argv)
+                return args.run(args)
+        with checked_stdout():
+            args = reader_parser().parse_args(argv)
         root = reader_folder(args.folder)
         if args.serve:
             from tui.reader.serve import serve
@@ -78,9 +82,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        discard_stdout()
         return 128 + signal.SIGPIPE
+    except OutputError as e:
+        print(f"newsread: cannot write the output: {e}", file=sys.stderr)
+        discard_stdout()
+        return 1
 
 
 def run() -> None:
+    for stream in (sys.stdout, sys.stderr):  # None when the descriptor is closed
+        if stream is not None:
+            stream.reconfigure(errors="backslashreplace")  # what the encoding cannot carry, escaped (see tui.stdout)
     sys.exit(main())

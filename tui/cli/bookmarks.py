@@ -165,6 +165,7 @@ def run_export(args: argparse.Namespace) -> int:
     text = json_text(to_collection([p.bookmark for p in rows])) + "\n"
     if args.file == "-":
         sys.stdout.write(text)
+        sys.stdout.flush()  # a full disk is told before "exported"
     else:
         try:
             write_atomically(Path(args.file), text)
