@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -12,9 +13,10 @@ from tui.engine.ingest.corpuscache import load_cached
 from tui.engine.ingest.load import Corpus, FolderError
 from tui.engine.ingest.scan import DEFAULT_MAX_BYTES
 from tui.engine.refs import RefError
-from tui.render.safe import UNSAFE, visible
+from tui.render.safe import SURROGATE, UNSAFE, utf8_safe, visible
 
 EXIT_USAGE = 2
+_JSON_ESCAPED = re.compile(f"{UNSAFE.pattern}|{SURROGATE.pattern}")
 
 
 class UsageError(Exception):
@@ -56,8 +58,13 @@ def load_corpus(args: argparse.Namespace, loader: Callable[..., Corpus] = load_c
 
 
 def json_text(data: Any) -> str:
-    """JSON with CJK as is, but C1 and bidi controls escaped (``\\u202e``): valid, lossless, inert."""
-    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON with CJK as is, but C1 and bidi controls escaped (``\\u202e``): valid, lossless, inert.
+
+    A name that is not UTF-8 holds lone surrogates (``\\udcff`` for the byte 0xff, see
+    tui.render.safe); they are escaped the same way, so the output is valid UTF-8 and
+    ``os.fsencode(json.loads(...))`` gives back the name's bytes.
+    """
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def print_json(data: Any) -> None:
@@ -76,8 +83,8 @@ def positive_int(text: str) -> int:
 
 
 def out(text: str = "") -> None:
-    """Print file-derived text; control characters are made visible on a terminal."""
-    print(visible(text) if sys.stdout.isatty() else text)
+    """Print file-derived text; control characters are made visible on a terminal, undecodable bytes always."""
+    print(visible(text) if sys.stdout.isatty() else utf8_safe(text))
 
 
 __all__ = ["Parser", "RefError", "UsageError", "add_folder", "fail", "load_corpus", "out", "print_json"]

@@ -149,7 +149,7 @@ class NewsreadApp(App):
             try:
                 articles = resolve(corpus, self.open_ref).articles
             except RefError as e:
-                self.notify(f"--open: {e}", severity="error", markup=False)
+                self.notify(visible(f"--open: {e}"), severity="error", markup=False)
             else:
                 if articles:
                     return articles[0], None
@@ -217,7 +217,7 @@ class NewsreadApp(App):
     def _grouping_failed(self, error: Exception) -> None:
         self.reader.show_progress("")
         self.place_bookmarks(self.library.corpus)
-        self.notify(f"variants unavailable: {error}", severity="error", timeout=8, markup=False)
+        self.notify(visible(f"variants unavailable: {error}"), severity="error", timeout=8, markup=False)
 
     # -- bookmarks -------------------------------------------------------------
     @work(thread=True, exclusive=True, group="marks", description="placing bookmarks")

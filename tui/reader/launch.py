@@ -8,5 +8,6 @@ from pathlib import Path
 def launch(root: Path, *, open_ref: str | None = None, theme: str | None = None) -> int:
     from tui.reader.app import NewsreadApp
 
-    NewsreadApp(root, open_ref=open_ref, theme_name=theme).run()
-    return 0
+    app = NewsreadApp(root, open_ref=open_ref, theme_name=theme)
+    app.run()
+    return app.return_code or 0  # 1 when the app died of an error, not a silent 0

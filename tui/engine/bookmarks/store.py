@@ -32,9 +32,11 @@ from tui.locations import data_dir as user_data_dir
 T = TypeVar("T")
 DB_NAME = "newsread.sqlite3"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_FROM_BYTES = re.compile("[\ud800-\udc7f\udd00-\udfff]")  # lone surrogates no undecodable byte gives
 BUSY_MS = 15_000
 _COLUMNS = tuple(f.name for f in fields(Bookmark))
 _COLUMN_LIST = ", ".join(f'"{c}"' for c in _COLUMNS)
+_NAMES = frozenset({"folder", "file", "article"})  # the columns that hold names the OS gave
 
 # Schema versions, applied in order inside one transaction; PRAGMA user_version
 # holds how many have been applied.  Append, never edit.
@@ -146,8 +148,33 @@ def _retry_busy(step: Callable[[], T]) -> T:
 
 
 def _storable(value: T) -> T:
-    """Text SQLite can hold: a lone surrogate (a non-UTF-8 file name, a broken import) becomes U+FFFD."""
+    """Text SQLite can hold: a lone surrogate (from a broken import) becomes U+FFFD."""
     return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value  # type: ignore[return-value]
+
+
+def _name(value: str) -> bytes:
+    """A folder, file or article name as the bytes the OS gave, to bind as ``CAST(? AS TEXT)``.
+
+    A name that is not UTF-8 (``a\\xff.txt``) comes as a str with lone surrogates
+    (surrogateescape), which sqlite3 cannot bind as text.  SQLite stores text as
+    bytes and compares it bytewise, so the name is kept as its very bytes, still
+    of type text, and :func:`_text` reads it back as the same str.  A UTF-8 name
+    is stored exactly as a str would be.
+    """
+    return _NOT_FROM_BYTES.sub("\ufffd", value).encode("utf-8", "surrogateescape")
+
+
+def _text(raw: bytes) -> str:
+    """How text is read back: a name that is not UTF-8 as the str the OS gave for it."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _key(folder: Path) -> bytes:
+    return _name(folder_key(folder))
+
+
+def _row(b: Bookmark) -> tuple:
+    return tuple(_name(v) if c in _NAMES else _storable(v) for c, v in zip(_COLUMNS, astuple(b)))
 
 
 def _move_aside(path: Path) -> Path:
@@ -167,6 +194,7 @@ class Store:
         self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False, notice: str | None = None
     ) -> None:
         self._conn = conn
+        self._conn.text_factory = _text
         self._lock = threading.Lock()
         self.path = path
         self.readonly = readonly
@@ -259,28 +287,29 @@ class Store:
     # reading state ------------------------------------------------------
 
     def mark_read(self, folder: Path, article_id: str) -> bool:
-        sql = "INSERT OR IGNORE INTO reads (folder, article, at) VALUES (?, ?, ?)"
-        return self._write(sql, (folder_key(folder), article_id, datetime.now(UTC).isoformat())) is not None
+        sql = "INSERT OR IGNORE INTO reads (folder, article, at) VALUES (CAST(? AS TEXT), CAST(? AS TEXT), ?)"
+        return self._write(sql, (_key(folder), _name(article_id), datetime.now(UTC).isoformat())) is not None
 
     def read_ids(self, folder: Path) -> set[str]:
-        return {r[0] for r in self._rows("SELECT article FROM reads WHERE folder = ?", (folder_key(folder),))}
+        return {r[0] for r in self._rows("SELECT article FROM reads WHERE folder = CAST(? AS TEXT)", (_key(folder),))}
 
     def set_position(self, folder: Path, article_id: str, scroll_y: float) -> bool:
-        sql = "INSERT OR REPLACE INTO positions (folder, article, scroll_y) VALUES (?, ?, ?)"
-        return self._write(sql, (folder_key(folder), article_id, float(scroll_y))) is not None
+        sql = (
+            "INSERT OR REPLACE INTO positions (folder, article, scroll_y) VALUES (CAST(? AS TEXT), CAST(? AS TEXT), ?)"
+        )
+        return self._write(sql, (_key(folder), _name(article_id), float(scroll_y))) is not None
 
     def position(self, folder: Path, article_id: str) -> float | None:
-        rows = self._rows(
-            "SELECT scroll_y FROM positions WHERE folder = ? AND article = ?", (folder_key(folder), article_id)
-        )
+        sql = "SELECT scroll_y FROM positions WHERE folder = CAST(? AS TEXT) AND article = CAST(? AS TEXT)"
+        rows = self._rows(sql, (_key(folder), _name(article_id)))
         return rows[0][0] if rows else None
 
     def set_last(self, folder: Path, article_id: str) -> bool:
-        sql = "INSERT OR REPLACE INTO last (folder, article) VALUES (?, ?)"
-        return self._write(sql, (folder_key(folder), article_id)) is not None
+        sql = "INSERT OR REPLACE INTO last (folder, article) VALUES (CAST(? AS TEXT), CAST(? AS TEXT))"
+        return self._write(sql, (_key(folder), _name(article_id))) is not None
 
     def last(self, folder: Path) -> str | None:
-        rows = self._rows("SELECT article FROM last WHERE folder = ?", (folder_key(folder),))
+        rows = self._rows("SELECT article FROM last WHERE folder = CAST(? AS TEXT)", (_key(folder),))
         return rows[0][0] if rows else None
 
     # bookmarks ----------------------------------------------------------
@@ -293,11 +322,11 @@ class Store:
         """Save many in one transaction; how many were new, or None if nothing could be saved."""
         if self.readonly:
             return None
-        marks = ", ".join("?" * len(_COLUMNS))
+        marks = ", ".join("CAST(? AS TEXT)" if c in _NAMES else "?" for c in _COLUMNS)
         sql = f"INSERT OR IGNORE INTO bookmarks ({_COLUMN_LIST}) VALUES ({marks})"
         try:
             with self._transaction() as conn:
-                return sum(conn.execute(sql, tuple(map(_storable, astuple(b)))).rowcount for b in bookmarks)
+                return sum(conn.execute(sql, _row(b)).rowcount for b in bookmarks)
         except sqlite3.Error as e:
             self.notice = f"could not save to {self.path}: {e}"
             return None

@@ -119,19 +119,24 @@ def load_groups(corpus: Corpus) -> list[grouping.Group] | None:
 
 
 def save_groups(corpus: Corpus, groups: list[grouping.Group]) -> bool:
-    """Write atomically (temp file + rename); False when the cache dir is not writable."""
+    """Write atomically (temp file + rename); False when the cache dir is not writable.
+
+    ASCII JSON: a file name that is not UTF-8 holds lone surrogates, which only an
+    escape (``\\udcff``) carries through a UTF-8 file and back.
+    """
     path = cache_path(corpus)
-    data = {"key": corpus_key(corpus), "groups": [_record(g) for g in groups]}
+    text = json.dumps({"key": corpus_key(corpus), "groups": [_record(g) for g in groups]})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     except OSError:
         return False
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(text)
         os.replace(tmp, path)
         return True
     except OSError:
-        Path(tmp).unlink(missing_ok=True)
         return False
+    finally:
+        Path(tmp).unlink(missing_ok=True)  # gone already once renamed; a failed write leaves no litter

@@ -253,7 +253,7 @@ class ReaderScreen(Screen):
         else:
             p = a.paragraphs[min(self.pane.top_block(), len(a.paragraphs) - 1)]
         source = f"{a.source.label}, " if a.source and a.source.label else ""
-        cite = f"{p.text}\n— {a.title}, {source}{a.file}, line {p.line}"
+        cite = f"{p.text}\n— {a.title}, {source}{visible(a.file)}, line {p.line}"  # the name as shown: it must encode
         self.app.copy_to_clipboard(cite)
         self.notify(f"copied paragraph (line {p.line})", timeout=2)
 
@@ -328,7 +328,7 @@ class ReaderScreen(Screen):
             if note is not None:
                 self.library.add_bookmark(corpus, article, start, end, note)
                 self.show_marks()
-                self.notify(f"bookmarked {article.id}, line {paragraph.line}", timeout=2, markup=False)
+                self.notify(visible(f"bookmarked {article.id}, line {paragraph.line}"), timeout=2, markup=False)
 
         self.app.push_screen(NoteScreen(paragraph.text), save)
 
