@@ -14,14 +14,14 @@ from tui.reader.library import Library, Reading
 @pytest.fixture(scope="module")
 def seeds_library(seeds) -> Library:
     """The seeds adopted without opening the store (the hypothesis examples share it)."""
-    library = Library(seeds)
+    library = Library(seeds, report=print)
     library.adopt(Reading(load(seeds), set(), []))
     return library
 
 
 def opened(folder) -> Library:
     """``folder`` read as the reader reads it, store included (close it)."""
-    library = Library(folder)
+    library = Library(folder, report=print)
     reading, _ = library.read()
     library.adopt(reading)
     return library
@@ -68,7 +68,7 @@ def test_groups_of_an_older_reading_are_refused_and_witnesses_are_found(seeds):
 
 def test_the_folder_changed_only_after_a_reading_and_when_its_stamps_differ(tmp_path):
     (tmp_path / "a.txt").write_text("# 标题\n\n正文。\n", "utf-8")
-    library = Library(tmp_path)
+    library = Library(tmp_path, report=print)
     assert not library.changed(library.current_stamps())  # never read: nothing to compare with
     library.adopt(library.read()[0])
     try:

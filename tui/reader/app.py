@@ -43,7 +43,8 @@ class NewsreadApp(App):
         self, folder: str | Path, *, open_ref: str | None = None, theme_name: str | None = None, poll: bool = True
     ) -> None:
         super().__init__()
-        self.library = Library(Path(folder))
+        # notify is thread-safe and does not wait: the writer thread can report while the UI waits on it
+        self.library = Library(Path(folder), report=lambda m: self.notify(visible(m), severity="error", markup=False))
         self.open_ref = open_ref
         self.poll = poll
         self.settings = Settings.load()

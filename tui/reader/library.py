@@ -29,8 +29,10 @@ class Reading:
 
 
 class Library:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, report: Callable[[str], None]) -> None:
+        """``report`` is told of a store write that failed (from the writer thread: it must not block)."""
         self.folder = folder
+        self.report = report
         self.corpus: Corpus | None = None
         self.order: list[Article] = []
         self._position: dict[str, int] = {}
@@ -52,7 +54,7 @@ class Library:
         corpus = load(self.folder, progress=progress)  # no collector pass walks it meanwhile (a UI stall)
         notice = None
         if self.state is None:
-            self.state = ReadingState(corpus.root)
+            self.state = ReadingState(corpus.root, report=self.report)
             notice = self.state.open()
             self.resume = self.state.last()
         return Reading(corpus, self.state.read_ids(), before), notice

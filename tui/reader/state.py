@@ -2,6 +2,8 @@
 
 The store commits with fsync; a write per keypress on the UI thread would
 stutter.  Writes are queued to one thread, in order, and flushed on close.
+A write that fails is reported and the thread goes on: a dead writer would
+leave ``flush`` (the bookmarks panel, quitting) waiting forever.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ if TYPE_CHECKING:
 
 
 class ReadingState:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, report: Callable[[str], None]) -> None:
+        """``report`` is told of a failed write; it is called from the writer thread and must not block."""
         self.folder = folder
+        self.report = report
         self.store = None
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
@@ -71,8 +75,12 @@ class ReadingState:
 
     def _write_loop(self) -> None:
         while (write := self._queue.get()) is not None:
-            write()
-            self._queue.task_done()
+            try:
+                write()
+            except Exception as e:  # one bad write must not stop the ones after it
+                self.report(f"a write to the bookmark store failed: {e}")
+            finally:
+                self._queue.task_done()
         self._queue.task_done()
 
     def flush(self) -> None:
