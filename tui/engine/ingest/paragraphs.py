@@ -88,24 +88,40 @@ def build_paragraphs(
 
 
 def repair(pars: Sequence[Paragraph]) -> list[Paragraph]:
-    """Join column-break splits (see the module docstring)."""
+    """Join column-break splits (see the module docstring).
+
+    A run of splits is joined once, at its end: joining pair by pair copied the
+    text so far at every step, quadratic in a long page with no full stop.
+    """
     out: list[Paragraph] = []
+    run: list[Paragraph] = []  # a body paragraph and the splits joined to it
+    open_end = False  # the run is one line that stops mid-sentence: the next body paragraph may join it
+    last = ""  # the run's last character
     for p in pars:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == "body"
-            and p.kind == "body"
-            and "\n" not in prev.text
-            and not ends_terminal(prev.text)
-            and (is_wide(prev.text[-1]) or is_wide(p.text[:1] or " "))
-        ):
-            out[-1] = Paragraph(
-                text=prev.text + p.text,
-                kind="body",
-                pieces=prev.pieces + p.pieces,
-                line=prev.line,
-            )
+        if open_end and p.kind == "body" and (is_wide(last) or is_wide(p.text[:1] or " ")):
+            run.append(p)
+            if "\n" in p.text:
+                open_end = False
+            elif p.text.strip():  # a blank piece leaves the run's end as it was
+                open_end = not ends_terminal(p.text)
+            last = p.text[-1:] or last
         else:
-            out.append(p)
+            out.extend(_joined(run))
+            run = [p]
+            open_end = p.kind == "body" and "\n" not in p.text and not ends_terminal(p.text)
+            last = p.text[-1:]
+    out.extend(_joined(run))
     return out
+
+
+def _joined(run: list[Paragraph]) -> list[Paragraph]:
+    if len(run) < 2:
+        return run
+    return [
+        Paragraph(
+            text="".join(p.text for p in run),
+            kind="body",
+            pieces=tuple(piece for p in run for piece in p.pieces),
+            line=run[0].line,
+        )
+    ]
