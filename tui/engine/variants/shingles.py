@@ -18,6 +18,12 @@ Anchoring on a character lets one C-level regex scan pick the windows,
 instead of hashing every window in Python.  Hashes are Python's string hash:
 stable within a process, which is all the index needs (nothing hashed is
 cached).
+
+A C-level regex scan or ``str.translate`` holds the GIL for its whole call:
+over a 600,000-character article that is 100-300 ms in which the reader's UI
+thread cannot run while the grouping worker does it.  Long texts are
+therefore worked on in pieces of ``PIECE`` characters, cut where the result
+cannot differ from that of the whole text.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from tui.engine.textfold import simplified_table
 SHINGLE = 5
 LATIN_SHINGLE = 12
 SAMPLE = 8
+PIECE = 1 << 14  # characters per C call, a few ms: the GIL is free between calls
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -41,6 +48,36 @@ def grouping_key(text: str) -> str:
     Punctuation goes first, so the (slow) NFKC pass is skipped for the usual
     text whose remaining characters are already normal.
     """
+    return "".join(map(_piece_key, _pieces(text)))
+
+
+def _safe_cut(ch: str) -> bool:
+    """A letter or digit nothing before it can compose with under NFKC: ASCII, kana, CJK, Hangul syllables.
+
+    A cut before one changes neither the NFKC form of either side nor what the
+    other steps (deleting non-word runs, a per-character table) make of them.
+    Text in other scripts is cut at the next such character (or not at all):
+    always the same key, only less often a pause for the GIL.
+    """
+    return ch.isalnum() and (
+        ch.isascii() or "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3"
+    )
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut into pieces of about ``PIECE`` characters, each cut before a safe character."""
+    pieces, start = [], 0
+    while len(text) - start > PIECE:
+        cut = start + PIECE
+        while cut < len(text) and not _safe_cut(text[cut]):
+            cut += 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _piece_key(text: str) -> str:
     kept = _NOT_WORD.sub("", text)
     if not unicodedata.is_normalized("NFKC", kept):
         kept = _NOT_WORD.sub("", unicodedata.normalize("NFKC", kept))
@@ -61,7 +98,8 @@ def _lower_table() -> dict[int, str]:
 
 def match_key(text: str) -> str:
     """:func:`grouping_key` in lower case: what grouping aligns (as long as the grouping key)."""
-    return grouping_key(text).translate(_lower_table())
+    key = grouping_key(text)
+    return "".join(key[i : i + PIECE].translate(_lower_table()) for i in range(0, len(key), PIECE))
 
 
 def _is_latin(c: int) -> bool:
@@ -96,5 +134,10 @@ def first_positions(norm: str) -> dict[int, int]:
 
 
 def shingles(norm: str) -> frozenset[int]:
-    """Hashes of the sampled windows of ``norm``."""
-    return frozenset(map(hash, _WINDOWS.findall(norm)))
+    """Hashes of the sampled windows of ``norm``, scanned a piece at a time (a window may be found twice)."""
+    reach = max(SHINGLE, LATIN_SHINGLE) - 1  # so that every window starting in a piece ends inside its scan
+    return frozenset(
+        h
+        for pos in range(0, len(norm), PIECE)
+        for h in map(hash, _WINDOWS.findall(norm, pos, min(len(norm), pos + PIECE + reach)))
+    )
