@@ -26,7 +26,7 @@ from tui.reader.widgets.virtual import set_virtual_size
 from tui.render.safe import visible
 from tui.render.wrap import wrap
 
-SHOWN_MAX = 300_000  # characters of one article laid out in the pane (see capped)
+SHOWN_MAX = 100_000  # characters of one article laid out in the pane: ~50 ms on the UI thread (see capped)
 
 # Paragraph kinds painted with their own component style; the rest are body text.
 _KIND_STYLES = {
@@ -63,9 +63,9 @@ NOTE = -2  # Line.block of the lines of the "not shown" note (not a paragraph: n
 def capped(blocks: list[Block], limit: int, whole: str) -> tuple[list[Block], str]:
     """``blocks`` up to ``limit`` characters (the last one cut), and a note of what was left out ("" if nothing).
 
-    Laying out is linear but not free (a few microseconds a character, on
-    the UI thread, again on every resize): a runaway article, a whole archive
-    without one heading, must not freeze the reader.
+    Laying out is linear but not free (about half a microsecond a character
+    of Chinese, on the UI thread, again on every resize): a runaway article, a
+    whole archive without one heading, must not freeze the reader.
     """
     total = sum(len(b.text) for b in blocks)
     if total <= limit:
@@ -169,18 +169,16 @@ class ArticleView(ScrollView, can_focus=True):
         if raw is not None:
             self.raw = raw
         if article is None:
-            self.blocks, self.note = [], ""
+            shown = [], ""
         elif self.raw:
-            self.blocks, self.note = capped(
-                [Block(visible(article.raw.strip("\n")), "raw")], SHOWN_MAX, visible(article.id)
-            )
+            shown = capped([Block(visible(article.raw.strip("\n")), "raw")], SHOWN_MAX, visible(article.id))
         else:
-            self.blocks, self.note = capped(
-                [Block(visible(p.text), p.kind) for p in article.paragraphs], SHOWN_MAX, visible(article.id)
-            )
+            shown = capped([Block(visible(p.text), p.kind) for p in article.paragraphs], SHOWN_MAX, visible(article.id))
+        same = shown == (self.blocks, self.note)  # the folder was re-read: laid out already
+        self.blocks, self.note = shown
         self.hits = find_hits(self.blocks, self.query)
         self.hit = -1
-        self._relayout(force=True)
+        self._relayout(force=not same)
         if anchor is not None:
             self.restore(anchor)
         else:
