@@ -7,19 +7,20 @@ Unknown ids and non-string values are reported once, and ignored.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
+
+from tui.reader.configfile import ConfigError, read_toml
 
 
 def load_keymap(path: Path, known_ids: Iterable[str]) -> tuple[dict[str, str], list[str]]:
     """The id -> keys mapping in ``path`` and a notice per problem (missing file: nothing)."""
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return {}, []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        data = read_toml(path)
+    except ConfigError as e:
         return {}, [f"keymap {path}: unreadable, default keys kept ({e})"]
+    if data is None:
+        return {}, []
     known = set(known_ids)
     keymap: dict[str, str] = {}
     notices: list[str] = []

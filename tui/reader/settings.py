@@ -3,19 +3,20 @@
 The config dir is the platformdirs one unless ``NEWSREAD_CONFIG_DIR`` says
 otherwise (tests and snapshots set it so a developer's own settings never
 leak in).  ``settings.toml`` holds the theme and the diff ignore toggles; it
-is written atomically and a broken one is reported, never fatal.
+is read with :func:`~tui.reader.configfile.read_toml` (a broken or hostile one
+is reported, never fatal) and written atomically.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.engine.diff.kinds import IGNORABLE
 from tui.locations import config_dir
+from tui.reader.configfile import ConfigError, read_toml
 
 
 @dataclass
@@ -32,11 +33,11 @@ class Settings:
     def load(cls) -> Settings:
         path = config_dir() / "settings.toml"
         try:
-            data = tomllib.loads(path.read_text("utf-8"))
-        except FileNotFoundError:
-            return cls()
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            data = read_toml(path)
+        except ConfigError as e:
             return cls(notice=f"{path}: unreadable settings, using defaults ({e})")
+        if data is None:
+            return cls()
         theme = data.get("theme")
         ignore = data.get("ignore", [])
         if not isinstance(theme, (str, type(None))) or not isinstance(ignore, list):

@@ -8,11 +8,12 @@ app: it is skipped with one notice naming the file and the field.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
+
+from tui.reader.configfile import ConfigError, read_toml
 
 DEFAULT_THEME = "newsread-dark"
 
@@ -62,11 +63,11 @@ def _colour(path: Path, key: str, value: object) -> str:
 def load_theme(path: Path) -> Theme:
     """Read one theme file; raises ThemeError naming the file and the field."""
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise ThemeError(f"{path.name}: cannot read ({e})") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ThemeError(f"{path.name}: not valid TOML ({e})") from None
+        data = read_toml(path)
+    except ConfigError as e:
+        raise ThemeError(f"{path.name}: {e}") from None
+    if data is None:
+        raise ThemeError(f"{path.name}: cannot read it (it is gone)")
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ThemeError(f"{path.name}: field 'name' is missing or not a string")
