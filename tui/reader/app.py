@@ -14,6 +14,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App
+from textual.command import CommandPalette
 from textual.worker import WorkerState, get_current_worker
 
 from tui.engine.ingest.load import Corpus, FolderError
@@ -21,7 +22,7 @@ from tui.engine.model import Article
 from tui.engine.refs import RefError, resolve
 from tui.locations import bundled_themes, config_dir
 from tui.reader import bindings
-from tui.reader.commands import ArticleTitles
+from tui.reader.commands import ArticleTitles, ThemeNames
 from tui.reader.keymap import load_keymap
 from tui.reader.library import Library, Reading
 from tui.reader.screens.reader import ReaderScreen
@@ -62,6 +63,18 @@ class NewsreadApp(App):
         self.keymap, notices = load_keymap(config_dir() / "keymap.toml", bindings.BINDING_IDS)
         self.notices += notices
         self.reader = ReaderScreen(self.library, self.keymap)
+
+    def notify(self, message: str, *, title: str = "", **kw) -> None:
+        """Every notice, whoever raises it, with control characters shown, not sent to the terminal.
+
+        Notices quote file names, config keys and values; an ESC or OSC in one
+        would otherwise move the cursor or retitle the terminal.
+        """
+        super().notify(visible(message), title=visible(title), **kw)
+
+    def search_themes(self) -> None:
+        """`t`: Textual's theme picker, with theme names shown as text."""
+        self.push_screen(CommandPalette(providers=[ThemeNames], placeholder="Search for themes…"))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **NR_VARIABLES}

@@ -1,4 +1,8 @@
-"""Command palette provider: jump to any article by fuzzy title (rapidfuzz)."""
+"""Command palette providers: jump to any article by fuzzy title (rapidfuzz); pick a theme by name.
+
+Labels are ``Content`` built from plain text, never markup: a title or a theme
+name comes from a file and may hold ``[`` or control characters.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from functools import partial
 from rapidfuzz import fuzz, process
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.theme import ThemeProvider
 
 from tui.render.safe import visible
 
@@ -33,3 +38,17 @@ class ArticleTitles(Provider):
             yield Hit(
                 score / 100, Content(label), partial(self.app.goto, choices[n][1]), text=label, help="open article"
             )
+
+
+class ThemeNames(ThemeProvider):
+    """Textual's theme picker, with each name shown as text (Textual's own parses it as markup)."""
+
+    async def discover(self) -> Hits:
+        for name, pick in self.commands:
+            yield DiscoveryHit(Content(visible(name)), pick, text=name)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, pick in self.commands:
+            if (score := matcher.match(name)) > 0:
+                yield Hit(score, Content(visible(name)), pick, text=name)

@@ -4,16 +4,26 @@ A theme file is a Textual ``Theme`` (name, dark, the base colours) plus a
 ``[variables]`` table with the colours newsread itself needs (``nr-*``:
 diff kinds, search hits, bookmarks, unread).  A broken file never stops the
 app: it is skipped with one notice naming the file and the field.
+
+Every field is checked before Textual sees it, since Textual trusts a theme:
+a variable it does not know, or a value its stylesheet cannot parse, would
+stop the app at start (or whenever that theme is chosen); a name must be
+plain printable text (it is shown in the theme picker and in notices).
 """
 
 from __future__ import annotations
 
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 from textual.color import Color, ColorParseError
+from textual.css.stylesheet import Stylesheet, StylesheetParseError
+from textual.css.tokenizer import TokenError
 from textual.theme import Theme
 
 from tui.reader.configfile import ConfigError, read_toml
+from tui.render.safe import visible
 
 DEFAULT_THEME = "newsread-dark"
 
@@ -46,17 +56,63 @@ _COLOURS = (
 )
 
 
+MAX_NAME = 64  # characters in a theme name
+MAX_VALUE = 64  # characters in a colour or style value ("bold not underline", "rgb(10, 20, 30)")
+
+
 class ThemeError(ValueError):
     """A theme file that cannot be used; the message names the file and field."""
+
+
+@cache
+def theme_variables() -> frozenset[str]:
+    """The variables a theme may set: Textual's own and newsread's ``nr-*``."""
+    return frozenset(Theme(name="probe", primary="#000000").to_color_system().generate()) | frozenset(NR_VARIABLES)
+
+
+def _css_value_ok(key: str, value: str) -> bool:
+    """Whether Textual's stylesheet accepts ``value`` where variable ``key`` is used (a style or a colour)."""
+    rule = "text-style" if "style" in key.split("-") else "color"
+    sheet = Stylesheet(variables={"v": value})
+    sheet.add_source(f"Screen {{ {rule}: $v; }}", read_from=("theme", key))
+    try:
+        sheet.parse()
+    except (StylesheetParseError, TokenError):
+        return False
+    return True
+
+
+def _name(path: Path, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ThemeError(f"{path.name}: field 'name' is missing or not a string")
+    name = value.strip()
+    if len(name) > MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
+        raise ThemeError(f"{path.name}: field 'name' must be printable text of at most {MAX_NAME} characters")
+    return name
+
+
+def _variable(path: Path, key: str, value: object) -> str:
+    field = f"variables.{key}"
+    if key not in theme_variables():
+        raise ThemeError(f"{path.name}: field '{visible(field)[:80]}' is not a theme variable")
+    if not isinstance(value, str):
+        raise ThemeError(f"{path.name}: field '{field}' must be a string")
+    if key in NR_VARIABLES:
+        return _colour(path, field, value)
+    if len(value) > MAX_VALUE or not _css_value_ok(key, value):
+        raise ThemeError(f"{path.name}: field '{field}' is not a value Textual accepts: {visible(value)[:80]!r}")
+    return value
 
 
 def _colour(path: Path, key: str, value: object) -> str:
     if not isinstance(value, str):
         raise ThemeError(f"{path.name}: field '{key}' must be a colour string")
     try:
+        if len(value) > MAX_VALUE:
+            raise ColorParseError("too long")
         Color.parse(value)
     except ColorParseError:
-        raise ThemeError(f"{path.name}: field '{key}' is not a colour: {value!r}") from None
+        raise ThemeError(f"{path.name}: field '{key}' is not a colour: {visible(value)[:80]!r}") from None
     return value
 
 
@@ -68,9 +124,7 @@ def load_theme(path: Path) -> Theme:
         raise ThemeError(f"{path.name}: {e}") from None
     if data is None:
         raise ThemeError(f"{path.name}: cannot read it (it is gone)")
-    name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise ThemeError(f"{path.name}: field 'name' is missing or not a string")
+    name = _name(path, data.get("name"))
     if "primary" not in data:
         raise ThemeError(f"{path.name}: field 'primary' is missing")
     dark = data.get("dark", True)
@@ -78,17 +132,13 @@ def load_theme(path: Path) -> Theme:
         raise ThemeError(f"{path.name}: field 'dark' must be true or false")
     unknown = set(data) - {"name", "dark", "variables", *_COLOURS}
     if unknown:
-        raise ThemeError(f"{path.name}: unknown field '{sorted(unknown)[0]}'")
+        raise ThemeError(f"{path.name}: unknown field '{visible(sorted(unknown)[0])[:80]}'")
     colours = {k: _colour(path, k, data[k]) for k in _COLOURS if k in data}
     variables = data.get("variables", {})
     if not isinstance(variables, dict):
         raise ThemeError(f"{path.name}: field 'variables' must be a table")
-    for key, value in variables.items():
-        if not isinstance(value, str):
-            raise ThemeError(f"{path.name}: field 'variables.{key}' must be a string")
-        if key.startswith("nr-"):
-            _colour(path, f"variables.{key}", value)
-    return Theme(name=name.strip(), dark=dark, variables={**NR_VARIABLES, **variables}, **colours)
+    checked = {key: _variable(path, key, value) for key, value in variables.items()}
+    return Theme(name=name, dark=dark, variables={**NR_VARIABLES, **checked}, **colours)
 
 
 def load_themes(*dirs: Path) -> tuple[list[Theme], list[str]]:
