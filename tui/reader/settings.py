@@ -4,13 +4,16 @@ The config dir is the platformdirs one unless ``NEWSREAD_CONFIG_DIR`` says
 otherwise (tests and snapshots set it so a developer's own settings never
 leak in).  ``settings.toml`` holds the theme and the diff ignore toggles; it
 is read with :func:`~tui.reader.configfile.read_toml` (a broken or hostile one
-is reported, never fatal) and written atomically.
+is reported, never fatal) and written atomically through a fresh temporary
+file (``mkstemp``: created with ``O_EXCL``, so a planted symlink is never
+followed).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,11 +54,15 @@ class Settings:
             lines.append(f"theme = {json.dumps(self.theme, ensure_ascii=False)}")
         lines.append("ignore = " + json.dumps(sorted(self.ignore)))
         path = self.path
-        tmp = path.with_suffix(".tmp")
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text("\n".join(lines) + "\n", "utf-8")
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n")
             os.replace(tmp, path)
         except OSError as e:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
             return f"{path}: settings not saved ({e.strerror or e})"
         return None
