@@ -9,6 +9,13 @@ The store never stops the reader: a corrupt or unreadable file is moved aside
 with a timestamped name and a fresh one is started; a data dir that cannot be
 written gives a read-only store whose writes return False.  Either way
 ``Store.notice`` says what happened, for the UI or the CLI to show.
+
+A file SQLite's integrity check passes may still not be ours: another
+program's database (tables but no schema version: migrating it would write our
+tables into it), our table names with other columns, or a value of the wrong
+type in a column (SQLite lets a BLOB sit where text belongs).  Each open checks
+the tables and the type of every value against the schema the migrations make;
+such a file is moved aside like a corrupt one, untouched.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import astuple, fields
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -59,7 +67,7 @@ _BAD_FILE = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN", "SQLITE_IOERR
 
 
 class _Corrupt(sqlite3.DatabaseError):
-    """The integrity check failed."""
+    """The integrity check failed, or the file is a database that is not a newsread store."""
 
 
 def _stamp() -> str:
@@ -108,6 +116,52 @@ def _migrate(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+# What a value's typeof() may be in a column of each declared type.
+_TYPES = {"TEXT": ("text",), "INTEGER": ("integer",), "REAL": ("real", "integer")}
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> tuple[tuple[str, str, bool], ...]:
+    """(name, declared type, NULL allowed) of each column of ``table``; empty if there is no such table."""
+    rows = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    return tuple((name, decl.upper(), not notnull and not pk) for _, name, decl, notnull, _, pk in rows)
+
+
+@cache
+def _schema(migrations: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """The tables and columns ``migrations`` make, read from a scratch database."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for sql in (sql for statements in migrations for sql in statements):
+            conn.execute(sql)
+        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: _columns(conn, t) for t in tables}
+    finally:
+        conn.close()
+
+
+def _check_schema(conn: sqlite3.Connection) -> None:
+    """Raise _Corrupt unless every table is ours, column for column, and every value has its column's type.
+
+    One scan per table, stopping at the first bad value; like quick_check it
+    reads the whole file.
+    """
+    for table, columns in _schema(MIGRATIONS).items():
+        if _columns(conn, table) != columns:
+            raise _Corrupt(f"it is not a newsread store: its table {table} has other columns")
+        allowed = [
+            _TYPES.get(decl, ("text", "integer", "real", "blob")) + ("null",) * nullable
+            for _, decl, nullable in columns
+        ]
+        kinds = ", ".join(f'typeof("{name}")' for name, _, _ in columns)
+        wrong = " OR ".join(
+            f'typeof("{name}") NOT IN ({", ".join(map(repr, ok))})' for (name, _, _), ok in zip(columns, allowed)
+        )
+        row = conn.execute(f'SELECT {kinds} FROM "{table}" WHERE {wrong} LIMIT 1').fetchone()
+        if row:
+            kind, (name, decl, _) = next((k, c) for k, c, ok in zip(row, columns, allowed) if k not in ok)
+            raise _Corrupt(f"its table {table} holds a {kind} value in column {name}, which takes {decl}")
+
+
 def _connect(path: Path, *, uri_mode: str = "rwc") -> sqlite3.Connection:
     conn = sqlite3.connect(
         f"{path.as_uri()}?mode={uri_mode}",
@@ -118,16 +172,24 @@ def _connect(path: Path, *, uri_mode: str = "rwc") -> sqlite3.Connection:
     )
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-        if uri_mode == "rwc":
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise _Corrupt(check)
+        if uri_mode == "rwc":
+            _refuse_foreign(conn)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _refuse_foreign(conn: sqlite3.Connection) -> None:
+    """Tables without a schema version: another program's database, which migrating would write into."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise _Corrupt("it is another program's database, not a newsread store")
 
 
 def _retry_busy(step: Callable[[], T]) -> T:
@@ -210,14 +272,18 @@ class Store:
         why = _writable(folder)
         if why:
             return cls._read_only(path, f"bookmarks cannot be saved: {folder} is not writable ({why})")
+        conn = None
         try:
             conn = _retry_busy(lambda: _connect(path))
             if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
                 conn.close()
                 return cls._read_only(path, f"bookmarks cannot be saved: {path} was made by a newer newsread")
             _retry_busy(lambda: _migrate(conn))
+            _check_schema(conn)
             return cls(conn, path)
         except sqlite3.Error as e:
+            if conn is not None:
+                conn.close()  # before the file is moved aside
             if not _is_bad_file(e):
                 return cls._read_only(path, f"bookmarks cannot be saved: {path}: {e}")
             reason = str(e)
@@ -240,9 +306,17 @@ class Store:
             if not path.exists():
                 break
             try:
-                return cls(_connect(path, uri_mode=mode), path, readonly=True, notice=notice)
+                conn = _connect(path, uri_mode=mode)
             except sqlite3.Error:
                 continue
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                    _check_schema(conn)
+            except sqlite3.Error as e:
+                conn.close()
+                notice = f"{notice}; its contents cannot be used either ({e})"
+                break
+            return cls(conn, path, readonly=True, notice=notice)
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         with suppress(sqlite3.Error):  # only a broken migration fails here; reads then come back empty
             _migrate(conn)
