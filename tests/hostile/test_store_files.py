@@ -108,7 +108,7 @@ async def test_the_reader_starts_and_says_so(capsys, seeds):
     app = make_app(seeds)
     async with app.run_test(notifications=True) as pilot:
         await settle(app, pilot)
-        assert app.state.store is not None and not app.state.store.readonly
+        assert app.library.store is not None and not app.library.store.readonly
         notes = [n.message for n in app._notifications]
         assert sum("moved to" in m for m in notes) == 1, notes
-        assert app.loaded and app.corpus.articles
+        assert app.library.loaded and app.library.corpus.articles

@@ -19,6 +19,7 @@ from tui.engine.bookmarks.anchor import Placed, make_bookmark, place, quote_span
 from tui.engine.bookmarks.bookmark import (
     AnnotationError,
     from_collection,
+    quote_too_long,
     to_collection,
 )
 from tui.engine.bookmarks.store import Store
@@ -137,6 +138,8 @@ def run_add(args: argparse.Namespace) -> int:
     if hit is None:
         raise UsageError(f"the quote does not occur in {r.ref}")
     article, (start, end) = hit
+    if too_long := quote_too_long(end - start):
+        raise UsageError(too_long)
     bookmark = make_bookmark(corpus, article, start, end, args.note)
     with open_store(writing=True) as store:
         if not store.add_bookmark(bookmark):

@@ -1,6 +1,8 @@
 """Anchoring: bookmarks survive edited, renamed and moved files, and fall back to variants."""
 
+import random
 import shutil
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -10,6 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tui.engine.bookmarks.anchor import (
+    LONG_QUOTE,
     Anchorer,
     anchor_key,
     make_bookmark,
@@ -26,6 +29,7 @@ SOLO = "003_d8c59b5a4561fd51.txt"  # its article 2 has no variant in the seeds
 SOLO_ID = SOLO + "#2"
 QUOTE = "2021年以来,甘肃全面实施乡村振兴战略,着力巩固拓展脱贫攻坚成果"
 LEAD = "001_f369ed2dbcb57396.txt"
+CJK = [chr(0x4E00 + i) for i in range(500)]
 SEED_CORPUS = load(SEEDS)
 
 
@@ -293,3 +297,54 @@ def test_slips_at_the_start_do_not_pull_in_a_matching_character_before_the_quote
     changed = tf.text[:at] + "囗囗囗" + tf.text[at + 3 :]
     a = Anchorer(corpus_with(tf.relpath, changed)).anchor(b)
     assert (a.method, a.article.start + a.start, a.article.start + a.end) == ("fuzzy", at, at + 30)
+
+
+LONG_TEXT = "长文\n\n" + "".join(random.Random(5).choices(CJK, k=100_000)) + "\n"
+LONG = Corpus(
+    SEED_CORPUS.root, read_file(RawFile("long.txt", str(SEED_CORPUS.root / "long.txt"), 0, 0, LONG_TEXT.encode())), []
+)
+
+
+def long_mark(start: int, length: int):
+    article = LONG.articles[0]
+    return make_bookmark(LONG, article, start - article.start, start - article.start + length)
+
+
+def slipped(b, positions) -> Corpus:
+    """LONG with the bookmark's quote changed at ``positions`` (OCR slips), in place."""
+    at = b.article_start + b.start
+    chars = list(b.exact)
+    for i in positions:
+        chars[i] = "囗"
+    text = LONG_TEXT[:at] + "".join(chars) + LONG_TEXT[at + len(chars) :]
+    return Corpus(LONG.root, read_file(RawFile("long.txt", str(LONG.root / "long.txt"), 0, 0, text.encode())), [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), length=st.integers(LONG_QUOTE + 1, 5_000))
+def test_a_long_quote_with_slips_anywhere_is_found_in_place(data, length):
+    start = data.draw(st.integers(10, len(LONG_TEXT) - length - 1))
+    b = long_mark(start, length)
+    slips = data.draw(st.lists(st.integers(0, length - 1), min_size=1, max_size=max(1, length // 25), unique=True))
+    a = Anchorer(slipped(b, slips)).anchor(b)
+    assert (a.method, a.article.start + a.start, a.article.start + a.end) == ("fuzzy", start, start + length)
+
+
+def best_of_three(fn) -> float:
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def test_the_fuzzy_search_is_linear_in_the_quote():
+    """Ten times the quote in the same file: about the same time, not a hundred times (it was quadratic)."""
+    cost = {}
+    for length in (2_000, 20_000):
+        b = long_mark(30_000, length)
+        changed = slipped(b, range(0, length, 20))  # 5% of the quote, spread evenly
+        assert Anchorer(changed).anchor(b).method == "fuzzy"
+        cost[length] = best_of_three(lambda b=b, changed=changed: Anchorer(changed).anchor(b))
+    assert cost[20_000] < 10 * cost[2_000], cost

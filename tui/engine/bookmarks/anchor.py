@@ -32,12 +32,16 @@ folder keeps its bookmarks).
 Fuzzy search is bounded: the region around the recorded place is searched
 first, then the file cut into overlapping chunks a few times the quote's
 length; rapidfuzz aligns the quote in each (its cost is chunk x quote), and
-the best windows are refined by at most +-3 characters per edge.
+the best windows are refined by at most +-3 characters per edge.  A quote
+longer than ``LONG_QUOTE`` would make that quadratic in its length, so it is
+found by its head and tail (64-character probes) and scored by eight probes
+spread over it: linear in the quote and the file.  Quotes are at most
+``MAX_QUOTE`` characters (:mod:`tui.engine.bookmarks.bookmark`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +54,7 @@ from tui.engine.bookmarks.bookmark import (
     folder_key,
     new_id,
     now,
+    quote_too_long,
     text_hash,
 )
 from tui.engine.ingest.load import Corpus
@@ -61,6 +66,9 @@ QUOTE_ACCEPT = 0.75
 WEIGHTS = (0.6, 0.15, 0.15, 0.1)  # quote, prefix, suffix, nearness
 REFINE = 3  # characters each edge of a fuzzy window may move
 MAX_OCCURRENCES = 200  # exact hits scored per file; the rest are passed over
+PROBE = 64  # characters in one probe of a long quote
+PROBES = 8  # probes spread over a long quote to score a window
+LONG_QUOTE = 4 * PROBE  # longer quotes are searched by probes (linear), not whole (quadratic)
 
 
 _ANCHOR_TABLE = anchor_table()
@@ -110,6 +118,8 @@ def make_bookmark(corpus: Corpus, article: Article, start: int, end: int, note: 
     tf = corpus.file(article.file)
     if tf is None or not 0 <= start < end <= len(article.raw):
         raise ValueError(f"no passage {start}-{end} in {article.id}")
+    if too_long := quote_too_long(end - start):
+        raise ValueError(too_long)
     fs, fe = article.start + start, article.start + end
     return Bookmark(
         id=new_id(),
@@ -245,19 +255,83 @@ def _regions(lo: int, hi: int, n: int, expected: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if s < e]
 
 
-def _fuzzy(text: str, folded: str, lo: int, hi: int, b: Bookmark, expected: int) -> tuple[int, int, float] | None:
-    needle = anchor_key(b.exact)
-    best = None
+def _alignments(needle: str, folded: str, lo: int, hi: int, expected: int) -> Iterator[tuple[int, int]]:
+    """The best window for ``needle`` in each of its regions (see _regions) that reaches QUOTE_ACCEPT."""
     for start, end in _regions(lo, hi, len(needle), expected):
         al = fuzz.partial_ratio_alignment(needle, folded[start:end], score_cutoff=QUOTE_ACCEPT * 100)
-        if al is None:
-            continue
-        s, e, quote = _refine(folded, needle, start + al.dest_start, start + al.dest_end, lo, hi)
+        if al is not None:
+            yield start + al.dest_start, start + al.dest_end
+
+
+def _fuzzy(text: str, folded: str, lo: int, hi: int, b: Bookmark, expected: int) -> tuple[int, int, float] | None:
+    needle = anchor_key(b.exact)
+    if len(needle) > LONG_QUOTE:
+        return _fuzzy_long(text, folded, lo, hi, b, expected)
+    best = None
+    for s0, e0 in _alignments(needle, folded, lo, hi, expected):
+        s, e, quote = _refine(folded, needle, s0, e0, lo, hi)
         if quote >= QUOTE_ACCEPT:
             score = _score(quote, _context(text, s, e, b, expected))
             if score >= FUZZY_ACCEPT and (best is None or score > best[2]):
                 best = (s, e, score)
     return best
+
+
+def _fuzzy_long(text: str, folded: str, lo: int, hi: int, b: Bookmark, expected: int) -> tuple[int, int, float] | None:
+    """A long quote: its head's best places, its tail where the quote's length puts it, then a score by probes.
+
+    Aligning a whole quote costs about its length squared per window (minutes
+    for a few thousand characters); aligning a PROBE-character piece costs the
+    length searched, so this is linear.  The window runs from the head's start
+    to the tail's end, each edge refined as a short quote's is; a quote whose
+    head or tail changed past QUOTE_ACCEPT is left to the other steps (the
+    variant and elsewhere searches are exact).
+    """
+    needle = anchor_key(b.exact)
+    n = len(needle)
+    head, tail = needle[:PROBE], needle[-PROBE:]
+    best = None
+    for s0, e0 in _alignments(head, folded, lo, hi, expected):
+        s = _refine(folded, head, s0, e0, lo, hi)[0]
+        t = _tail(tail, folded, s + n, s, hi)
+        if t is None:
+            continue
+        e = _refine(folded, tail, *t, lo, hi)[1]
+        quote = _probed(needle, folded, s, e)
+        if quote >= QUOTE_ACCEPT:
+            score = _score(quote, _context(text, s, e, b, expected))
+            if score >= FUZZY_ACCEPT and (best is None or score > best[2]):
+                best = (s, e, score)
+    return best
+
+
+def _tail(tail: str, folded: str, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The window of ``tail`` nearest ``end``: looked for close by first, then as far as a quarter of the quote."""
+    for reach in (PROBE, (end - lo) // 4 + PROBE):  # QUOTE_ACCEPT lets a quarter change, so the length too
+        t_lo, t_hi = max(lo, end - len(tail) - reach), min(hi, end + reach)
+        al = fuzz.partial_ratio_alignment(tail, folded[t_lo:t_hi], score_cutoff=QUOTE_ACCEPT * 100)
+        if al is not None:
+            return t_lo + al.dest_start, t_lo + al.dest_end
+    return None
+
+
+def _probed(needle: str, folded: str, s: int, e: int) -> float:
+    """How well ``folded[s:e]`` holds ``needle`` (0..1), estimated in linear time.
+
+    PROBES pieces spread over the quote are each looked for near their place
+    in the window (scaled to its length); their mean score is weighed by how
+    close the window's length is to the quote's.
+    """
+    n, m = len(needle), e - s
+    if m <= 0:
+        return 0.0
+    reach = PROBE + m // PROBES  # how far a piece may have drifted from its scaled place
+    total = 0.0
+    for k in range(PROBES):
+        o = k * (n - PROBE) // (PROBES - 1)
+        at = s + o * m // n
+        total += fuzz.partial_ratio(needle[o : o + PROBE], folded[max(s, at - reach) : min(e, at + PROBE + reach)])
+    return total / 100 / PROBES * min(n, m) / max(n, m)
 
 
 # the anchorer ----------------------------------------------------------
@@ -285,6 +359,7 @@ class Anchorer:
         self._groups: list[Any] | None = None
         self._folded: dict[str, str] = {}
         self._by_hash: dict[str, TextFile] | None = None
+        self._longest = max((len(f.text) for f in corpus.files), default=0)
 
     @property
     def groups(self) -> list[Any]:
@@ -320,6 +395,8 @@ class Anchorer:
 
     def anchor(self, b: Bookmark) -> Anchor | None:
         """Where the bookmark's passage is now, or None (orphaned)."""
+        if len(b.exact) * QUOTE_ACCEPT > self._longest:
+            return None  # longer than any file here could hold, even changed (a quote imported before the cap)
         expected = b.article_start + b.start
         own = self.own_files(b)
         for tf in own:

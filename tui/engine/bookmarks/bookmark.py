@@ -7,6 +7,10 @@ found again after the file changed (see :mod:`tui.engine.bookmarks.anchor`).  ``
 ``end`` are character offsets in the article's raw text; ``article_start`` is
 where that article began in the file, so ``article_start + start`` is the
 offset in the file (what a W3C TextPositionSelector holds on export).
+
+A quote is at most ``MAX_QUOTE`` characters (checked when a bookmark is made
+and when one is imported): re-anchoring and showing a bookmark cost time in
+its quote's length, and a quote pasted from a whole book has no use.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from typing import Any
 from rich.cells import cell_len
 
 CONTEXT = 32  # characters of prefix and suffix kept around the quote
+MAX_QUOTE = 50_000  # characters in a quote (a long paragraph of OCR text is a few thousand)
+MAX_CONTEXT = 256  # characters of an imported prefix or suffix kept (ours are CONTEXT long)
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 EXTENSION = "newsread"  # key of our own fields inside an exported annotation
 
@@ -53,11 +59,39 @@ class Bookmark:
     def excerpt(self, cells: int) -> str:
         """The quote on one line, cut to ``cells`` terminal cells (CJK counts two) with an ellipsis."""
         text = " ".join(self.exact.split())
-        if cell_len(text) <= cells:
+        fitted = fit_cells(text, cells)
+        if len(fitted) == len(text):
             return text
-        while text and cell_len(text) > cells - 1:
-            text = text[:-1]
-        return text + "…"
+        return fit_cells(fitted, cells - 1) + "…"
+
+
+def fit_cells(text: str, cells: int) -> str:
+    """The longest start of ``text`` at most ``cells`` terminal cells wide.
+
+    A bisection over a head of the text a few times ``cells`` long, doubled
+    while it all fits (zero-width characters): the cost follows the part
+    kept, not the text's length.
+    """
+    size = 4 * max(cells, 0) + 16
+    while True:
+        head = text[:size]
+        lo, hi = 0, len(head)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if cell_len(head[:mid]) <= cells:
+                lo = mid
+            else:
+                hi = mid - 1
+        if lo < len(head) or len(head) == len(text):
+            return head[:lo]
+        size *= 2
+
+
+def quote_too_long(length: int) -> str | None:
+    """Why a quote of ``length`` characters cannot be a bookmark, or None."""
+    if length > MAX_QUOTE:
+        return f"a quote of {length:,} characters is too long to bookmark (at most {MAX_QUOTE:,})"
+    return None
 
 
 def folder_key(folder: str | os.PathLike) -> str:
@@ -166,6 +200,8 @@ def from_annotation(ann: Any, folder: Path) -> Bookmark:
     quote, pos = _selector(target, "TextQuoteSelector"), _selector(target, "TextPositionSelector")
     if not isinstance(quote.get("exact"), str) or not quote["exact"]:
         raise AnnotationError("an annotation without a TextQuoteSelector")
+    if too_long := quote_too_long(len(quote["exact"])):
+        raise AnnotationError(too_long)
     ext = ann.get(EXTENSION) if isinstance(ann.get(EXTENSION), dict) else {}
     file = ext.get("file") or str(target.get("source", "")).rsplit("/", 1)[-1]
     art_start = _offset(ext.get("articleStart", 0))
@@ -182,8 +218,8 @@ def from_annotation(ann: Any, folder: Path) -> Bookmark:
         start,
         end,
         quote["exact"],
-        str(quote.get("prefix", "")),
-        str(quote.get("suffix", "")),
+        str(quote.get("prefix", ""))[-MAX_CONTEXT:],  # the context next to the quote is what re-anchors it
+        str(quote.get("suffix", ""))[:MAX_CONTEXT],
         str(ext.get("sha256", "")),
         str(ann.get("created") or now()),
     )
@@ -200,4 +236,10 @@ def from_collection(data: Any, folder: Path) -> list[Bookmark]:
         data = [data]
     if not isinstance(data, list):
         raise AnnotationError("not W3C Web Annotation JSON")
-    return [from_annotation(a, folder) for a in data]
+    out = []
+    for n, ann in enumerate(data, 1):
+        try:
+            out.append(from_annotation(ann, folder))
+        except AnnotationError as e:
+            raise AnnotationError(f"annotation {n}: {e}") from None
+    return out

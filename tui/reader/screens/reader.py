@@ -310,6 +310,7 @@ class ReaderScreen(Screen):
     def action_bookmark(self) -> None:
         """Ask for a note, then bookmark the first paragraph in view."""
         from tui.engine.bookmarks.anchor import paragraph_span
+        from tui.engine.bookmarks.bookmark import quote_too_long
         from tui.reader.screens.bookmarks import NoteScreen
 
         article = self.article
@@ -323,6 +324,9 @@ class ReaderScreen(Screen):
         corpus = self.library.corpus  # the text shown: the folder may be re-read while the note is typed
         paragraph = article.paragraphs[self.pane.first_whole_block()]
         start, end = paragraph_span(paragraph)
+        if too_long := quote_too_long(end - start):
+            self.notify(f"{too_long}: this paragraph cannot be bookmarked", severity="warning")
+            return
 
         def save(note: str | None) -> None:
             if note is not None:
