@@ -1,4 +1,4 @@
-"""Bookmark store and anchoring speed: `PYTHONPATH=. python bench/bench_store.py`.
+"""Bookmark store and anchoring speed: `PYTHONPATH=. python bench/bench_store.py [--million]`.
 
 Goals (2-core machine): a save (one transaction, synchronous=FULL) under 10 ms
 at the median; placing 100 bookmarks of the seeds for the bookmarks panel under
@@ -6,22 +6,41 @@ at the median; placing 100 bookmarks of the seeds for the bookmarks panel under
 needs the fuzzy search; 100 orphans in a 100-file folder under 3 s (this is the
 worst case: each is searched fuzzily in its file, then exactly in every file).
 The reader runs placement in a worker thread, so none of this blocks typing.
+
+Scale: 1,000 bookmarks (the baseline) and 100,000 (and 1,000,000 with
+--million): opening the store (with its integrity and type checks), one filter
+query, reading them all a page at a time, `newsread bookmarks --json` in a
+child process (wall time and peak memory), and the longest stall of the
+reader's event loop while the bookmarks panel opens and while a filter is
+typed (not at 1,000,000: the reader holds every placed bookmark).  Each figure
+is also given as a ratio to the baseline's; the goal is that the panel's
+stalls do not grow (ratio about 1) and the rest grows no faster than the count.
 """
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import os
 import random
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from tui.engine.bookmarks.anchor import Anchorer, make_bookmark
+from textual.app import App
+
+from tui.engine import quietgc
+from tui.engine.bookmarks.anchor import Anchorer, Placed, make_bookmark
 from tui.engine.bookmarks.store import Store
 from tui.engine.ingest.load import load
 from tui.locations import bundled_seeds
+from tui.reader.screens.bookmarks import BookmarksScreen
+from tui.reader.widgets.mark_list import MarkList
 
 N = 100
 SEED = 7
@@ -88,13 +107,102 @@ def bench_store(tmp: Path, bookmarks) -> None:
     store.close()
 
 
+class Stalls:
+    """The longest time the event loop went without running, while inside ``async with``."""
+
+    async def __aenter__(self) -> Stalls:
+        self.longest, self._running = 0.0, True
+        self._task = asyncio.create_task(self._watch())
+        await asyncio.sleep(0)
+        return self
+
+    async def _watch(self) -> None:
+        while self._running:
+            start = time.perf_counter()
+            await asyncio.sleep(0.001)
+            self.longest = max(self.longest, time.perf_counter() - start)
+
+    async def __aexit__(self, *exc) -> None:
+        self._running = False
+        await self._task
+
+
+async def panel_stalls(entries: list[Placed], store: Store, query: str) -> tuple[float, float]:
+    """Longest event-loop stall (s) while the panel opens, and while ``query`` is typed and its rows shown."""
+    app = App()
+    async with app.run_test(size=(120, 40)) as pilot:
+        async with Stalls() as opening:
+            await app.push_screen(BookmarksScreen(entries, store))
+            await pilot.pause()
+        async with Stalls() as typing:
+            for n in range(1, len(query) + 1):
+                app.screen.query_one("#filter").value = query[:n]
+                await pilot.pause(0.05)  # a fast typist
+            while app.screen.shown_for != query:
+                await pilot.pause(0.01)
+        assert app.screen.query_one(MarkList).entries, query
+    return opening.longest, typing.longest
+
+
+def cli_listing(data: Path, count: int) -> tuple[float, float]:
+    """`newsread bookmarks --json` in a child: wall seconds and peak memory (MB)."""
+    env = dict(os.environ, NEWSREAD_DATA_DIR=str(data), PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    start = time.perf_counter()
+    argv = [sys.executable, "-c", "from tui.main import run; run()", "bookmarks", "--json"]
+    child = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, text=True)
+    listed = sum(line.startswith('      "id": ') for line in child.stdout)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    child.stdout.close()
+    assert child.returncode == 0 and listed == count, listed
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def bench_scale(tmp: Path, bookmarks, sizes: list[int], panel_max: int) -> None:
+    corpus = load(bundled_seeds())
+    placed = Anchorer(corpus).place(bookmarks)
+    rows: dict[int, dict[str, float]] = {}
+    for n in sizes:
+        data = tmp / f"scale-{n}"
+        many = [replace(bookmarks[i % len(bookmarks)], id=f"{i:032x}", note=f"note {i}") for i in range(n)]
+        with Store.open(data) as store:
+            store.import_bookmarks(many)
+        row = rows[n] = {}
+        store, row["open (ms)"] = timed(Store.open, data)
+        _, row["filter query (ms)"] = timed(store.matching_ids, f"note {n - 1}")
+        _, row["read all (ms)"] = timed(lambda s=store: sum(1 for _ in s.iter_bookmarks()))
+        row["bookmarks --json (s)"], row["  its peak memory (MB)"] = cli_listing(data, n)
+        if n <= panel_max:
+            with quietgc.held():  # as the reader places them
+                entries = [Placed(b, placed[i % len(placed)].anchor) for i, b in enumerate(many)]
+            row["panel open stall (ms)"], row["filter typing stall (ms)"] = asyncio.run(
+                panel_stalls(entries, store, f"note {n - 1}")
+            )
+        store.close()
+        for key in row:
+            if key.endswith("(ms)"):
+                row[key] *= 1000
+    base = rows[sizes[0]]
+    print(f"\nscale (ratio to {sizes[0]:,} in brackets):")
+    for key in base | rows[sizes[-1]]:
+        cells = [
+            f"{rows[n][key]:10.1f} ({rows[n][key] / base[key]:5.1f}x)" if key in rows[n] else f"{'-':>18}"
+            for n in sizes
+        ]
+        print(f"  {key:26}" + "".join(f"  {n:>9,}: {c}" for n, c in zip(sizes, cells)))
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--million", action="store_true", help="also 1,000,000 bookmarks (minutes, a GB of disk)")
+    args = parser.parse_args()
     rng = random.Random(SEED)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         folder = tmp / "seeds"
         shutil.copytree(bundled_seeds(), folder)
         bookmarks = sample_bookmarks(load(folder), rng)
+        bench_scale(tmp, bookmarks, [1_000, 100_000, *([1_000_000] if args.million else [])], panel_max=100_000)
         bench_store(tmp, bookmarks)
         ms, m = place_ms(folder, bookmarks)
         print(f"place {N} bookmarks, files unchanged: {ms:.1f} ms {m}")

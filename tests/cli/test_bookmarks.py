@@ -1,12 +1,23 @@
 """`newsread bookmarks`: add, list (JSON as in issue 5), rm, export and import."""
 
+import contextlib
+import io
 import json
 import shutil
+import tracemalloc
+from dataclasses import replace
 
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tui.cli import bookmarks as cli_bookmarks
+from tui.cli.common import print_json, print_json_items
+from tui.engine.bookmarks import store as store_module
 from tui.engine.bookmarks.bookmark import W3C_CONTEXT
+from tui.engine.bookmarks.store import Store
+from tui.main import main
 
 from .test_cli import run
 
@@ -234,3 +245,62 @@ def test_export_refuses_what_is_not_a_regular_file_and_writes_through_links(caps
     assert run(capsys, "bookmarks", "export", str(link))[0] == 0
     assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["total"] == 1
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def written(fn, *args) -> str:
+    with contextlib.redirect_stdout(io.StringIO()) as buffer:
+        fn(*args)
+    return buffer.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(key=st.text(max_size=5), items=st.lists(st.recursive(st.text() | st.integers(), lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=3), c, max_size=3), max_leaves=6), max_size=4))  # fmt: skip
+def test_json_written_item_by_item_is_the_same_text(key, items):
+    assert written(print_json_items, key, iter(items)) == written(print_json, {key: items})
+
+
+def test_an_import_past_the_caps_is_refused_whole(capsys, tmp_path, monkeypatch):
+    path = tmp_path / "many.json"
+    items = [annotation(f"aaaaaaaa-0000-4000-8000-{i:012}", QUOTE) for i in range(6)]
+    path.write_text(json.dumps(items), encoding="utf-8")
+    monkeypatch.setattr(cli_bookmarks, "MAX_IMPORT_ITEMS", 5)
+    code, _, err = run(capsys, "bookmarks", "import", str(path))
+    assert code == 2 and err == f"newsread: {path}: 6 bookmarks; one import takes at most 5, split it\n"
+    monkeypatch.setattr(cli_bookmarks, "MAX_IMPORT_BYTES", path.stat().st_size - 1)
+    code, _, err = run(capsys, "bookmarks", "import", str(path))
+    assert code == 2 and len(err.splitlines()) == 1 and "larger than" in err and "split it" in err
+    assert listing(capsys) == []
+
+
+class Counter(io.TextIOBase):
+    """A stdout that keeps nothing: counts the bookmarks in a JSON listing as it goes by."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def write(self, text: str) -> int:
+        self.count += text.count('\n      "id": ')
+        return len(text)
+
+
+def peak_listing_memory(capsys, monkeypatch, tmp_path, count: int) -> int:
+    monkeypatch.setenv("NEWSREAD_DATA_DIR", str(tmp_path / str(count)))
+    with Store.open() as store:
+        made = store.bookmark(run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE)[1].strip())
+        store.import_bookmarks(replace(made, id=f"{i:032x}", note=f"note {i}") for i in range(count - 1))
+    run(capsys, "bookmarks")  # caches warm
+    sink = Counter()
+    tracemalloc.start()
+    with contextlib.redirect_stdout(sink):
+        assert main(["bookmarks", "--json"]) == 0
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert sink.count == count
+    return peak
+
+
+def test_listing_memory_does_not_grow_with_the_bookmarks(capsys, monkeypatch, tmp_path):
+    """1,000,000 bookmarks took 3 GB: each is now printed as soon as it is placed (the store read a page at a time)."""
+    monkeypatch.setattr(store_module, "PAGE", 100)
+    small, large = (peak_listing_memory(capsys, monkeypatch, tmp_path, n) for n in (300, 3_000))
+    assert large < 1.5 * small, (small, large)

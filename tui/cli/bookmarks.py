@@ -13,9 +13,9 @@ from tui.cli.common import (
     json_text,
     load_corpus,
     out,
-    print_json,
+    print_json_items,
 )
-from tui.engine.bookmarks.anchor import Placed, make_bookmark, place, quote_span
+from tui.engine.bookmarks.anchor import Anchorer, Placed, make_bookmark, place, quote_span
 from tui.engine.bookmarks.bookmark import (
     AnnotationError,
     from_collection,
@@ -31,6 +31,8 @@ from tui.locations import bundled_seeds
 from tui.render.safe import visible
 
 QUOTE_CELLS = 40
+MAX_IMPORT_BYTES = 256 << 20  # an export of 100,000 bookmarks is about 150 MB
+MAX_IMPORT_ITEMS = 100_000  # bookmarks in one import
 
 
 def story_groups(corpus: Corpus):
@@ -120,14 +122,15 @@ def add_bookmarks(sub) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """Each bookmark printed as soon as it is placed: a million cost time, not memory."""
     corpus = load_corpus(args)
     with open_store() as store:
-        rows = placed(corpus, store)
-    if args.json:
-        print_json({"bookmarks": [record(p) for p in rows]})
-    else:
-        for p in rows:
-            out(line(p))
+        rows = Anchorer(corpus, lambda: story_groups(corpus)).iter_place(store.iter_bookmarks())
+        if args.json:
+            print_json_items("bookmarks", map(record, rows))
+        else:
+            for p in rows:
+                out(line(p))
     return 0
 
 
@@ -178,10 +181,19 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_import(path: Path) -> str:
+    """The text of an import file, refused past MAX_IMPORT_BYTES (read that far, no further)."""
+    with path.open("rb") as f:
+        data = f.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise UsageError(f"{path}: larger than {MAX_IMPORT_BYTES >> 20} MiB, more than one import takes; split it")
+    return data.decode("utf-8")
+
+
 def run_import(args: argparse.Namespace) -> int:
     folder = Path(args.folder) if args.folder else bundled_seeds()
     try:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        data = json.loads(read_import(Path(args.file)))
         bookmarks = from_collection(data, folder.resolve())
     except OSError as e:
         raise UsageError(f"cannot read {args.file}: {e.strerror}") from None
@@ -189,6 +201,10 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: not W3C Web Annotation JSON (nested too deeply)") from None
     except (ValueError, TypeError, AnnotationError) as e:
         raise UsageError(f"{args.file}: not W3C Web Annotation JSON ({e})") from None
+    if len(bookmarks) > MAX_IMPORT_ITEMS:
+        raise UsageError(
+            f"{args.file}: {len(bookmarks):,} bookmarks; one import takes at most {MAX_IMPORT_ITEMS:,}, split it"
+        )
     with open_store(writing=True) as store:
         added = store.import_bookmarks(bookmarks)
         if added is None:

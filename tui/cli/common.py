@@ -6,7 +6,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, NoReturn
 
 from tui.engine.ingest.corpuscache import load_cached
@@ -71,6 +71,16 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json_text(data) + "\n")
 
 
+def print_json_items(key: str, items: Iterable[Any]) -> None:
+    """``print_json({key: list(items)})``, written an item at a time: the same text, one item in memory."""
+    opening = "{\n  " + json_text(key) + ": ["
+    empty = True
+    for item in items:
+        sys.stdout.write((opening + "\n    " if empty else ",\n    ") + json_text(item).replace("\n", "\n    "))
+        empty = False
+    sys.stdout.write(opening + "]\n}\n" if empty else "\n  ]\n}\n")
+
+
 def positive_int(text: str) -> int:
     """argparse type: a whole number above zero."""
     try:
@@ -87,4 +97,14 @@ def out(text: str = "") -> None:
     print(visible(text) if sys.stdout.isatty() else utf8_safe(text))
 
 
-__all__ = ["Parser", "RefError", "UsageError", "add_folder", "fail", "load_corpus", "out", "print_json"]
+__all__ = [
+    "Parser",
+    "RefError",
+    "UsageError",
+    "add_folder",
+    "fail",
+    "load_corpus",
+    "out",
+    "print_json",
+    "print_json_items",
+]

@@ -98,7 +98,21 @@ BOOKMARKS = [
     bind("bookmarks.up", "up", "move(-1)", "Up", "Previous bookmark", show=False),
     bind("bookmarks.note", "n", "note", "Edit note", "Edit the bookmark's note"),
     bind("bookmarks.delete", "d,delete", "delete", "Delete", "Delete the bookmark"),
-    bind("bookmarks.filter", "slash", "filter", "Filter", "Filter the bookmarks (fuzzy: title, quote, note)"),
+    bind(
+        "bookmarks.filter",
+        "slash",
+        "filter",
+        "Filter",
+        "Filter the bookmarks (words in the title, quote, note or place)",
+    ),
+]
+
+MARK_LIST = [  # the panel's list itself (up and down are the panel's, so they work from the filter too)
+    bind("bookmarks.page-down", "pagedown", "page(1)", "Page", "A page of bookmarks down", show=False),
+    bind("bookmarks.page-up", "pageup", "page(-1)", "Page up", "A page of bookmarks up", show=False),
+    bind("bookmarks.first", "home", "move_to(0)", "First", "The first bookmark", show=False),
+    bind("bookmarks.last", "end", "move_to(-1)", "Last", "The last bookmark", show=False),
+    bind("bookmarks.jump", "enter", "choose", "Jump", "Open the bookmark's passage", show=False),
 ]
 
 NOTE = [bind("note.cancel", "escape", "cancel", "Cancel", "Cancel (enter saves the note)")]
@@ -114,7 +128,7 @@ SECTIONS: tuple[tuple[str, list[Binding]], ...] = (
     ("Base witness (B)", PICKER),
     ("Search all articles (F)", FIND),
     ("Bookmark note (m)", NOTE),
-    ("Bookmarks panel (M)", BOOKMARKS),
+    ("Bookmarks panel (M)", BOOKMARKS + MARK_LIST),
     ("Help (?)", HELP),
     ("Everywhere", APP),
 )

@@ -19,6 +19,15 @@ from tui.engine.model import Article, TextFile
 from tui.reader.state import ReadingState
 
 
+def _by_article(placed: list) -> dict[str, list]:
+    """Placed bookmarks by the id of the article they are anchored in (the article pane's marks)."""
+    out: dict[str, list] = {}
+    for p in placed:
+        if p.anchor is not None:
+            out.setdefault(p.anchor.article.id, []).append(p)
+    return out
+
+
 @dataclass(frozen=True)
 class Reading:
     """A (re)load of the folder: the corpus, the ids read before, and the folder's stamps before it was read."""
@@ -41,6 +50,8 @@ class Library:
         self._group_of: dict[str, object] = {}
         self.grouped = False
         self.placed: list = []  # the folder's bookmarks with their anchors (tui.engine.bookmarks.anchor.Placed)
+        self._placed_in: dict[str, list] = {}  # article id -> those of self.placed anchored in it
+        self._indexed: tuple[list, dict[str, list]] = ([], {})  # the last placement, indexed off the UI thread
         self.state: ReadingState | None = None  # opened with the folder, by the first read
         self.resume: tuple[str, float | None] | None = None  # the article last open here, and where
 
@@ -146,16 +157,27 @@ class Library:
 
     # -- bookmarks ------------------------------------------------------------
     def place_bookmarks(self, corpus: Corpus) -> list:
-        """Worker thread: the bookmarks re-anchored in ``corpus`` (fuzzy search)."""
+        """Worker thread: the bookmarks re-anchored in ``corpus`` (fuzzy search), indexed by article.
+
+        The collector is held off meanwhile, as while the corpus is built:
+        100,000 bookmarks are a million small objects, none cyclic, and a full
+        collection walking them would stall the screen.
+        """
+        from tui.engine import quietgc
         from tui.engine.bookmarks.anchor import Anchorer
 
-        return Anchorer(corpus, lambda: self.groups).place(self.state.bookmarks()) if self.state else []
+        with quietgc.held():
+            placed = Anchorer(corpus, lambda: self.groups).place(self.state.bookmarks()) if self.state else []
+            self._indexed = (placed, _by_article(placed))
+        return placed
 
     def set_placed(self, corpus: Corpus, placed: list) -> bool:
         """Take the bookmarks placed in ``corpus``; False when the folder was reloaded meanwhile."""
         if corpus is not self.corpus:
             return False
         self.placed = placed
+        indexed, by_article = self._indexed
+        self._placed_in = by_article if indexed is placed else _by_article(placed)
         return True
 
     def marks_in(self, article: Article) -> list[tuple[int, int, int]]:
@@ -164,8 +186,7 @@ class Library:
 
         return [
             span
-            for p in self.placed
-            if p.anchor and p.anchor.article.id == article.id
+            for p in self._placed_in.get(article.id, [])
             for span in text_spans(article, p.anchor.start, p.anchor.end)
         ]
 
@@ -192,7 +213,9 @@ class Library:
         bookmark = make_bookmark(corpus, article, start, end, note)
         self.state.add_bookmark(bookmark)
         if corpus is self.corpus:
-            self.placed = [*self.placed, Placed(bookmark, Anchor(article, start, end, "position", 1.0))]
+            mark = Placed(bookmark, Anchor(article, start, end, "position", 1.0))
+            self.placed = [*self.placed, mark]
+            self._placed_in.setdefault(article.id, []).append(mark)
 
     # -- reading state ----------------------------------------------------------
     def opened(self, article: Article) -> None:

@@ -285,3 +285,23 @@ def test_a_failed_write_rolls_back_and_the_next_one_works(tmp_path):
         assert s.import_bookmarks([b, bad]) is None and "could not save" in s.notice
         assert s.bookmarks() == []
         assert s.add_bookmark(b) and s.bookmarks() == [b]
+
+
+def test_matching_ids_needs_every_word_anywhere(tmp_path):
+    with Store.open(tmp_path) as s:
+        a = bookmark(exact="乡村振兴战略", title="Rural Revival", note="100% 要读")
+        b = bookmark(exact="服务重大战略", title="Party work", note="under score")
+        s.import_bookmarks([a, b])
+        assert s.matching_ids("战略") == {a.id, b.id}
+        assert s.matching_ids("  战略   rural ") == {a.id}  # every word; ASCII in either case
+        assert s.matching_ids("0%") == {a.id} and s.matching_ids("%") == {a.id}  # LIKE's wildcards are literal
+        assert s.matching_ids("r_sc") == set() and s.matching_ids("work under") == {b.id}
+        assert s.matching_ids("a.txt#1 服务") == {b.id}  # the article id too
+        assert s.matching_ids("") == {a.id, b.id}
+
+
+def test_iter_bookmarks_reads_pages_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "PAGE", 7)
+    with Store.open(tmp_path) as s:
+        s.import_bookmarks(bookmark(i, created=f"2026-01-01T00:00:{i % 3:02}Z") for i in range(50))
+        assert list(s.iter_bookmarks()) == s.bookmarks() and len(s.bookmarks()) == 50

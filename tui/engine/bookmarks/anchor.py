@@ -360,6 +360,7 @@ class Anchorer:
         self._folded: dict[str, str] = {}
         self._by_hash: dict[str, TextFile] | None = None
         self._longest = max((len(f.text) for f in corpus.files), default=0)
+        self._root = folder_key(corpus.root)
 
     @property
     def groups(self) -> list[Any]:
@@ -446,16 +447,18 @@ class Anchorer:
 
     def belongs(self, b: Bookmark, anchor: Anchor | None) -> bool:
         """Made in this folder; or its file is here (by path, then hash); or its passage is found here."""
-        return b.folder == folder_key(self.corpus.root) or bool(self.own_files(b)) or anchor is not None
+        return b.folder == self._root or bool(self.own_files(b)) or anchor is not None
 
-    def place(self, bookmarks: Iterable[Bookmark]) -> list[Placed]:
-        """The bookmarks that belong to this folder, each with its anchor."""
-        out = []
+    def iter_place(self, bookmarks: Iterable[Bookmark]) -> Iterator[Placed]:
+        """The bookmarks that belong to this folder, each with its anchor, one at a time."""
         for b in bookmarks:
             anchor = self.anchor(b)
             if self.belongs(b, anchor):
-                out.append(Placed(b, anchor))
-        return out
+                yield Placed(b, anchor)
+
+    def place(self, bookmarks: Iterable[Bookmark]) -> list[Placed]:
+        """The bookmarks that belong to this folder, each with its anchor."""
+        return list(self.iter_place(bookmarks))
 
 
 def place(

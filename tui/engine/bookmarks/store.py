@@ -42,6 +42,8 @@ DB_NAME = "newsread.sqlite3"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_FROM_BYTES = re.compile("[\ud800-\udc7f\udd00-\udfff]")  # lone surrogates no undecodable byte gives
 BUSY_MS = 15_000
+PAGE = 1000  # bookmarks read at a time by iter_bookmarks
+MAX_FILTER_WORDS = 16
 _COLUMNS = tuple(f.name for f in fields(Bookmark))
 _COLUMN_LIST = ", ".join(f'"{c}"' for c in _COLUMNS)
 _NAMES = frozenset({"folder", "file", "article"})  # the columns that hold names the OS gave
@@ -59,6 +61,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE reads (folder TEXT, article TEXT, at TEXT NOT NULL, PRIMARY KEY (folder, article))",
         "CREATE TABLE last (folder TEXT PRIMARY KEY, article TEXT NOT NULL)",
     ),
+    ("CREATE INDEX bookmarks_by_age ON bookmarks (created, id)",),  # pages of the list, oldest first
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -109,6 +112,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
     """Bring the schema up to date in one transaction (two copies starting at once are serialised)."""
     with _transaction(conn):
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_tables(conn, MIGRATIONS[:version])  # what it claims to be, before it is changed
         for statements in MIGRATIONS[version:]:
             for sql in statements:
                 conn.execute(sql)
@@ -139,15 +143,21 @@ def _schema(migrations: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[st
         conn.close()
 
 
+def _check_tables(conn: sqlite3.Connection, migrations: tuple[tuple[str, ...], ...]) -> None:
+    """Raise _Corrupt unless the tables ``migrations`` make are there, column for column."""
+    for table, columns in _schema(migrations).items():
+        if _columns(conn, table) != columns:
+            raise _Corrupt(f"it is not a newsread store: its table {table} has other columns")
+
+
 def _check_schema(conn: sqlite3.Connection) -> None:
     """Raise _Corrupt unless every table is ours, column for column, and every value has its column's type.
 
     One scan per table, stopping at the first bad value; like quick_check it
     reads the whole file.
     """
+    _check_tables(conn, MIGRATIONS)
     for table, columns in _schema(MIGRATIONS).items():
-        if _columns(conn, table) != columns:
-            raise _Corrupt(f"it is not a newsread store: its table {table} has other columns")
         allowed = [
             _TYPES.get(decl, ("text", "integer", "real", "blob")) + ("null",) * nullable
             for _, decl, nullable in columns
@@ -237,6 +247,11 @@ def _key(folder: Path) -> bytes:
 
 def _row(b: Bookmark) -> tuple:
     return tuple(_name(v) if c in _NAMES else _storable(v) for c, v in zip(_COLUMNS, astuple(b)))
+
+
+def _like(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern (with ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _move_aside(path: Path) -> Path:
@@ -409,15 +424,41 @@ class Store:
         """Every bookmark, oldest first."""
         return [Bookmark(*r) for r in self._rows(f"SELECT {_COLUMN_LIST} FROM bookmarks ORDER BY created, id")]
 
+    def iter_bookmarks(self) -> Iterator[Bookmark]:
+        """Every bookmark, oldest first, read PAGE at a time: a million need not be in memory at once."""
+        sql = (
+            f"SELECT {_COLUMN_LIST} FROM bookmarks WHERE (created, id) > (CAST(? AS TEXT), CAST(? AS TEXT))"
+            f" ORDER BY created, id LIMIT {PAGE}"
+        )
+        after: tuple[bytes, bytes] = (b"", b"")
+        while rows := self._rows(sql, after):
+            yield from (Bookmark(*r) for r in rows)
+            after = (_name(rows[-1][_COLUMNS.index("created")]), _name(rows[-1][0]))  # as stored, bytewise
+
     def bookmark(self, bookmark_id: str) -> Bookmark | None:
         rows = self._rows(f"SELECT {_COLUMN_LIST} FROM bookmarks WHERE id = ?", (bookmark_id,))
         return Bookmark(*rows[0]) if rows else None
 
     def find_bookmarks(self, id_prefix: str) -> list[Bookmark]:
         """Bookmarks whose id starts with ``id_prefix`` (the CLI accepts a short id)."""
-        pattern = id_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = self._rows(f"SELECT {_COLUMN_LIST} FROM bookmarks WHERE id LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))
-        return [Bookmark(*r) for r in rows]
+        sql = f"SELECT {_COLUMN_LIST} FROM bookmarks WHERE id LIKE ? ESCAPE '\\' ORDER BY id"
+        return [Bookmark(*r) for r in self._rows(sql, (_like(id_prefix) + "%",))]
+
+    def matching_ids(self, query: str) -> set[str]:
+        """Ids of the bookmarks whose title, quote, note or article hold every word of ``query``.
+
+        The bookmarks panel's filter: one scan in SQL (LIKE, so ASCII letters
+        match in either case), not a Python pass over every bookmark.
+        """
+        words = query.split()[:MAX_FILTER_WORDS]
+        text = "(title || ' ' || exact || ' ' || note || ' ' || article)"
+        where = " AND ".join([f"{text} LIKE ? ESCAPE '\\'"] * len(words)) or "1"
+        return {
+            r[0]
+            for r in self._rows(
+                f"SELECT id FROM bookmarks WHERE {where}", tuple(f"%{_like(_storable(w))}%" for w in words)
+            )
+        }
 
     def remove_bookmark(self, bookmark_id: str) -> bool:
         """Delete one; False if it was not there or could not be deleted."""

@@ -12,23 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.utils import default_process
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.timer import Timer
+from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from tui.engine.bookmarks.anchor import Placed
 from tui.engine.bookmarks.store import Store
 from tui.reader import bindings
+from tui.reader.widgets.mark_list import MarkList
 from tui.render.safe import visible
 
-QUOTE_CELLS = 60
-FILTER_CUTOFF = 60  # rapidfuzz partial_ratio (0-100) a bookmark needs to stay in a filtered list
+TYPING_PAUSE = 0.15  # seconds without a keystroke before the filter is applied
 PANEL_KEYS = (
     ("bookmarks.down", "list"),
     ("bookmarks.note", "note"),
@@ -68,42 +67,13 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def prompt(p: Placed) -> Text:
-    """One bookmark as a list entry: where it is now, its title, quote and note."""
-    b, a = p.bookmark, p.anchor
-    text = Text()
-    if a is None:
-        text.append("ORPHANED ", style="bold red")
-        text.append(visible(b.article), style="dim")
-    else:
-        text.append(visible(a.ref), style="bold")
-        if a.via_variant:
-            text.append("  (in a variant)", style="italic yellow")
-    text.append("  " + visible(b.title))
-    text.append("\n  " + visible(b.excerpt(QUOTE_CELLS)), style="dim" if a is None else "")
-    if b.note:
-        text.append("\n  ✎ " + visible(b.note), style="italic")
-    return text
-
-
-def haystack(p: Placed) -> str:
-    b = p.bookmark
-    return " ".join((b.title, b.exact, b.note, p.anchor.ref if p.anchor else b.article))
-
-
-def matching(entries: list[Placed], query: str) -> list[Placed]:
-    """The entries that fuzzily match ``query``, best first (all of them, in order, for no query)."""
-    if not query.strip():
-        return list(entries)
-    hits = process.extract(
-        query, [haystack(p) for p in entries], scorer=fuzz.partial_ratio, processor=default_process,
-        score_cutoff=FILTER_CUTOFF, limit=None,
-    )  # fmt: skip
-    return [entries[i] for _, _, i in sorted(hits, key=lambda h: (-h[1], h[2]))]
-
-
 class BookmarksScreen(ModalScreen[Placed | None]):
-    """The open folder's bookmarks: type to filter, Enter jumps, n edits the note, d deletes."""
+    """The open folder's bookmarks: type to filter, Enter jumps, n edits the note, d deletes.
+
+    The list draws only the rows on screen (:class:`MarkList`) and the filter
+    runs in the store (SQL) in a worker thread, so 100,000 bookmarks open and
+    filter without holding up the keyboard.
+    """
 
     DEFAULT_CSS = """
     BookmarksScreen { align: center middle; }
@@ -119,47 +89,80 @@ class BookmarksScreen(ModalScreen[Placed | None]):
         self.entries = list(entries)
         self.store = store
         self.keymap = keymap or {}  # keymap.toml, for the key hint
-        self.shown: list[Placed] = []
+        self.shown: list[Placed] = self.entries
+        self.shown_for = ""  # the filter text self.shown answers
+        self._typing: Timer | None = None
+        self._jump_when_shown = False  # Enter pressed in the filter before its answer came
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(placeholder="filter (fuzzy): title, quote, note", id="filter")
-            yield OptionList(id="list", markup=False)
+            yield Input(placeholder="filter: words in the title, quote, note or place", id="filter")
+            yield MarkList(id="list")
             yield Static(Text("enter jump · " + bindings.hint(self.app, self.keymap, *PANEL_KEYS)), id="help")
 
     def on_mount(self) -> None:
         self.refill()
-        self.query_one("#list", OptionList).focus()
+        self.query_one(MarkList).focus()
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one("#filter", Input).value.strip()
 
     def refill(self) -> None:
-        """Show the entries matching the filter, keeping the highlighted one where possible."""
-        self.query_one(Vertical).border_title = f"Bookmarks ({len(self.entries)})"
-        options = self.query_one("#list", OptionList)
-        current = self.current()
-        self.shown = matching(self.entries, self.query_one("#filter", Input).value)
-        options.set_options(Option(prompt(p), id=p.bookmark.id) for p in self.shown)
-        if not self.shown:
-            options.set_options(
-                [Option(Text("No bookmarks." if not self.entries else "Nothing matches."), disabled=True)]
-            )
+        """Show the entries matching the filter (asked of the store in a worker), keeping the highlighted one."""
+        if self.filter_text:
+            self.filter_in_store(self.filter_text, self.current())
+        else:
+            self._show("", self.entries, self.current())
+
+    @work(thread=True, exclusive=True, group="bookmark-filter")
+    def filter_in_store(self, query: str, keep: Placed | None) -> None:
+        ids = self.store.matching_ids(query)
+        if get_current_worker().is_cancelled:
             return
-        ids = [p.bookmark.id for p in self.shown]
-        options.highlighted = ids.index(current.bookmark.id) if current and current.bookmark.id in ids else 0
+        shown = [p for p in self.entries if p.bookmark.id in ids]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._deliver, query, shown, keep)
+
+    def _deliver(self, query: str, shown: list[Placed], keep: Placed | None) -> None:
+        if self.is_attached and query == self.filter_text:  # not overtaken by more typing
+            self._show(query, shown, keep)
+            if self._jump_when_shown:
+                self._jump_when_shown = False
+                self.jump()
+
+    def _show(self, query: str, shown: list[Placed], keep: Placed | None) -> None:
+        self.shown, self.shown_for = shown, query
+        count = f"{len(shown):,} of {len(self.entries):,}" if query else f"{len(self.entries):,}"
+        self.query_one(Vertical).border_title = f"Bookmarks ({count})"
+        at = next((n for n, p in enumerate(shown) if p.bookmark.id == keep.bookmark.id), 0) if keep else 0
+        self.query_one(MarkList).show(shown, at, "No bookmarks." if not self.entries else "Nothing matches.")
 
     def current(self) -> Placed | None:
-        index = self.query_one("#list", OptionList).highlighted
-        return self.shown[index] if index is not None and 0 <= index < len(self.shown) else None
+        index = self.query_one(MarkList).highlighted
+        return self.shown[index] if 0 <= index < len(self.shown) else None
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
-        self.refill()
+        """Ask the store once typing pauses: every keystroke would start a scan of every bookmark."""
+        if self._typing is not None:
+            self._typing.stop()
+        self._typing = self.set_timer(TYPING_PAUSE, self.refill) if self.filter_text else None
+        if not self.filter_text:
+            self.refill()
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
-        self.jump()
+        if self.shown_for == self.filter_text:
+            self.jump()
+            return
+        self._jump_when_shown = True
+        if self._typing is not None:
+            self._typing.stop()
+        self.refill()
 
-    @on(OptionList.OptionSelected, "#list")
-    def option_selected(self) -> None:
+    @on(MarkList.Chosen, "#list")
+    def chosen(self) -> None:
         self.jump()
 
     def jump(self) -> None:
@@ -172,9 +175,7 @@ class BookmarksScreen(ModalScreen[Placed | None]):
         self.dismiss(p)
 
     def action_move(self, step: int) -> None:
-        options = self.query_one("#list", OptionList)
-        if self.shown:
-            options.highlighted = max(0, min(len(self.shown) - 1, (options.highlighted or 0) + step))
+        self.query_one(MarkList).action_move(step)
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -195,7 +196,7 @@ class BookmarksScreen(ModalScreen[Placed | None]):
             if note is None:
                 return
             if not self.store.set_note(p.bookmark.id, note):
-                self.notify(self.store.notice or "The note could not be saved.", severity="error")
+                self.notify(self.store.notice or "The note could not be saved.", severity="error", markup=False)
                 return
             self._replace(p, Placed(p.bookmark.with_note(note), p.anchor))
 
@@ -206,7 +207,7 @@ class BookmarksScreen(ModalScreen[Placed | None]):
         if p is None:
             return
         if not self.store.remove_bookmark(p.bookmark.id):
-            self.notify(self.store.notice or "The bookmark could not be deleted.", severity="error")
+            self.notify(self.store.notice or "The bookmark could not be deleted.", severity="error", markup=False)
             return
         self._replace(p, None)
         self.notify("Bookmark deleted.")
