@@ -286,17 +286,21 @@ def test_three_ocr_slips_anywhere_in_a_quote_still_anchor_in_place(span, data):
     )
 
 
-def test_slips_at_the_start_do_not_pull_in_a_matching_character_before_the_quote():
-    """ "组织部|部长陈…" with 部长陈 slipped: a window one longer, starting at the first 部, costs as many edits."""
-    article = next(a for a in SEED_CORPUS.articles if a.file.startswith("004") and a.index == 4)
-    p = next(q for q in article.paragraphs if q.line == 89)
-    start = p.raw_start + p.text.index("部长陈惠说")
+def found_in_place_with_its_start_slipped(article, start: int) -> bool:
+    """A 30-character quote at ``start``, its first three characters slipped: found fuzzily, in place?"""
     b = make_bookmark(SEED_CORPUS, article, start, start + 30)
     tf = SEED_CORPUS.file(article.file)
     at = article.start + start
     changed = tf.text[:at] + "囗囗囗" + tf.text[at + 3 :]
     a = Anchorer(corpus_with(tf.relpath, changed)).anchor(b)
-    assert (a.method, a.article.start + a.start, a.article.start + a.end) == ("fuzzy", at, at + 30)
+    return (a.method, a.article.start + a.start, a.article.start + a.end) == ("fuzzy", at, at + 30)
+
+
+def test_slips_at_the_start_do_not_pull_in_a_matching_character_before_the_quote():
+    """ "组织部|部长陈…" with 部长陈 slipped: a window one longer, starting at the first 部, costs as many edits."""
+    article = next(a for a in SEED_CORPUS.articles if a.file.startswith("004") and a.index == 4)
+    p = next(q for q in article.paragraphs if q.line == 89)
+    assert found_in_place_with_its_start_slipped(article, p.raw_start + p.text.index("部长陈惠说"))
 
 
 LONG_TEXT = "长文\n\n" + "".join(random.Random(5).choices(CJK, k=100_000)) + "\n"
@@ -348,3 +352,10 @@ def test_the_fuzzy_search_is_linear_in_the_quote():
         assert Anchorer(changed).anchor(b).method == "fuzzy"
         cost[length] = best_of_three(lambda b=b, changed=changed: Anchorer(changed).anchor(b))
     assert cost[20_000] < 10 * cost[2_000], cost
+
+
+def test_a_quote_whose_slipped_start_leaves_words_of_the_headline_is_found_in_its_paragraph():
+    """ " 日前，国务院办公厅印发《深化…》" with " 日前" slipped: the rest is also in the title, the best alignment of its chunk."""
+    article = SEED_CORPUS.article("000_0ea74b706e051f9e.txt#3")
+    p = next(q for q in article.paragraphs if q.text.startswith("新华社北京6月6日电"))
+    assert found_in_place_with_its_start_slipped(article, p.raw_start + 10)
