@@ -28,6 +28,7 @@ _API = {
     "tui.engine.ingest.load": ("Corpus", "FolderError", "load"),
     "tui.engine.ingest.corpuscache": ("load_cached",),
     "tui.engine.ingest.scan": ("DEFAULT_MAX_BYTES", "stamps"),
+    "tui.engine.quietgc": ("held",),
     "tui.engine.variants.groupcache": ("find_groups",),
     "tui.engine.variants.grouping": ("Group", "Member"),
     "tui.engine.variants.sigla": ("sigla",),
@@ -39,7 +40,13 @@ _API = {
     "tui.engine.export.files": ("ExportError", "write_atomically"),
     "tui.engine.export.passim": ("lines",),
     "tui.engine.variants.passim": ("ClusterError", "groups_from_clusters", "read_clusters"),
-    "tui.engine.bookmarks.bookmark": ("AnnotationError", "from_collection", "to_collection"),
+    "tui.engine.bookmarks.bookmark": (
+        "AnnotationError",
+        "fit_cells",
+        "from_collection",
+        "quote_too_long",
+        "to_collection",
+    ),
     "tui.engine.bookmarks.store": ("Store",),
     "tui.engine.bookmarks.anchor": (
         "Anchor",

@@ -163,10 +163,10 @@ class Library:
         100,000 bookmarks are a million small objects, none cyclic, and a full
         collection walking them would stall the screen.
         """
-        from tui.engine import quietgc
         from tui.engine.bookmarks.anchor import Anchorer
+        from tui.engine.quietgc import held
 
-        with quietgc.held():
+        with held():
             placed = Anchorer(corpus, lambda: self.groups).place(self.state.bookmarks()) if self.state else []
             self._indexed = (placed, _by_article(placed))
         return placed

@@ -5,19 +5,18 @@ otherwise (tests and snapshots set it so a developer's own settings never
 leak in).  ``settings.toml`` holds the theme and the diff ignore toggles; it
 is read with :func:`~tui.reader.configfile.read_toml` (a broken or hostile one
 is reported, never fatal) and written atomically through a fresh temporary
-file (``mkstemp``: created with ``O_EXCL``, so a planted symlink is never
-followed).
+file (``mkstemp``: created with ``O_EXCL``, so a planted ``settings.tmp``
+symlink is never followed; see :func:`~tui.engine.export.files.write_atomically`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.engine.diff.kinds import IGNORABLE
+from tui.engine.export.files import ExportError, write_atomically
 from tui.locations import config_dir
 from tui.reader.configfile import ConfigError, read_toml
 
@@ -53,16 +52,11 @@ class Settings:
         if self.theme:
             lines.append(f"theme = {json.dumps(self.theme, ensure_ascii=False)}")
         lines.append("ignore = " + json.dumps(sorted(self.ignore)))
-        path = self.path
-        tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write("\n".join(lines) + "\n")
-            os.replace(tmp, path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, "\n".join(lines) + "\n")
         except OSError as e:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
-            return f"{path}: settings not saved ({e.strerror or e})"
+            return f"{self.path}: settings not saved ({e.strerror or e})"
+        except ExportError as e:
+            return f"settings not saved: {e}"
         return None
