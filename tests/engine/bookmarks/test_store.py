@@ -305,3 +305,18 @@ def test_iter_bookmarks_reads_pages_in_order(tmp_path, monkeypatch):
     with Store.open(tmp_path) as s:
         s.import_bookmarks(bookmark(i, created=f"2026-01-01T00:00:{i % 3:02}Z") for i in range(50))
         assert list(s.iter_bookmarks()) == s.bookmarks() and len(s.bookmarks()) == 50
+
+
+def test_iter_bookmarks_pages_past_a_value_that_is_not_utf8(tmp_path, monkeypatch):
+    """Text SQLite holds as bytes that are not UTF-8 reads back with surrogates; the next page still starts after it."""
+    monkeypatch.setattr(store_module, "PAGE", 1)
+    with Store.open(tmp_path) as s:
+        s.import_bookmarks([bookmark(i, file=f"a{i}\udcff.txt") for i in range(3)])
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    conn.execute("UPDATE bookmarks SET created = CAST(x'32303236ff' AS TEXT)")
+    conn.commit()
+    conn.close()
+    with Store.open(tmp_path) as s:
+        paged = list(s.iter_bookmarks())
+        assert paged == s.bookmarks() and len(paged) == 3
+        assert {b.created for b in paged} == {"2026\udcff"} and paged[0].file.endswith("\udcff.txt")
