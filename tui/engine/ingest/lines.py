@@ -18,8 +18,10 @@ STRAIGHT_QUOTES = "\"'"
 # A headline never ends like this (it would be a sentence or a lead-in).
 NOT_HEADLINE_END = "。，,、；;：:—…."
 
-_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_BOLD_LINE = re.compile(r"^\*\*(?=\S)(.+?)\*\*$")
+# Every pattern here runs on whole lines of files, which can be megabytes long: each is linear (no two
+# quantifiers that can share characters, possessive runs before a test that may fail; trailing markup is
+# stripped with str.rstrip, not matched).
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
 _AGENCY = r"(?:新华社|中新社|中国新闻社|本报|人民日报|新华网|央视网|光明日报|经济日报)"
 _OPEN_DATELINE = re.compile(rf"^(?:据)?{_AGENCY}[\u4e00-\u9fff]{{0,12}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)")
 _CLOSE_DATELINE = re.compile(
@@ -28,14 +30,14 @@ _CLOSE_DATELINE = re.compile(
     r"|[(（]完[)）]"
     r"|[(（]下转\S{1,6}版[)）])\s*$"
 )
-_CONTINUATION = re.compile(r"^[(（](?:上接|接)\s*第?\s*[\d一二三四五六七八九十〇零]+\s*版[)）]")
-_PHOTO_CREDIT = re.compile(r"^.{0,40}[\s　](?:摄|摄影)\s*$|^.{0,40}新华社发\s*$")
+_CONTINUATION = re.compile(r"^[(（](?:上接|接)\s*+(?:第\s*+)?[\d一二三四五六七八九十〇零]++\s*+版[)）]")
+_PHOTO_CREDIT = re.compile(r"^.{0,40}[\s　](?:摄|摄影)\s*+$|^.{0,40}新华社发\s*+$")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _BYLINE = re.compile(
-    rf"^[□■◎]?\s*(?:{_AGENCY})?(?:特约)?(?:记者|通讯员|评论员)(?:[\s　]+{_NAME})*\s*$"
-    rf"|^[\u4e00-\u9fff（）()]{{0,20}}(?:书记|主任|部长|院长|教授|局长|市长|省长|主席|委员|研究员|校长|厅长|会长|理事长|董事长|总经理|负责人)[\s　]+{_NAME}$"
+    rf"^[□■◎]?\s*+(?:{_AGENCY})?(?:特约)?(?:记者|通讯员|评论员)(?:[\s　]++{_NAME})*+\s*+$"
+    rf"|^[\u4e00-\u9fff（）()]{{0,20}}(?:书记|主任|部长|院长|教授|局长|市长|省长|主席|委员|研究员|校长|厅长|会长|理事长|董事长|总经理|负责人)[\s　]++{_NAME}$"
 )
-_METADATA = re.compile(r"^(?:作者|来源|编辑|责编|责任编辑|原标题)\s*[:：]")
+_METADATA = re.compile(r"^(?:作者|来源|编辑|责编|责任编辑|原标题)\s*+[:：]")
 _ELLIPSIS = re.compile(r"^(?:…+|\.{3,}|。{3,})$")
 
 
@@ -61,10 +63,9 @@ def markup_prefix(line: str) -> tuple[str, int, int]:
     """
     m = _MD_HEADING.match(line)
     if m:
-        return m.group(2), len(m.group(1)), m.start(2)
-    m = _BOLD_LINE.match(line)
-    if m:
-        return m.group(1), 7, 2
+        return line[m.end() :].rstrip(" \t#"), len(m.group(1)), m.end()
+    if len(line) > 4 and line.startswith("**") and line.endswith("**") and not line[2].isspace():
+        return line[2:-2], 7, 2
     return line, 0, 0
 
 
