@@ -62,7 +62,7 @@ def test_an_unchanged_folder_is_not_read_but_a_new_or_replaced_file_is_seen(fold
     corpuscache.load_cached(folder)
     real = scan.read_regular
     reads = []
-    monkeypatch.setattr(scan, "read_regular", lambda path, cap: reads.append(path) or real(path, cap))
+    monkeypatch.setattr(scan, "read_regular", lambda root, rel, cap: reads.append(rel) or real(root, rel, cap))
     corpuscache.load_cached(folder)
     assert reads == []  # warm: listed and stat'ed only
     (folder / "new.txt").write_text("# 新的一篇\n\n内容。\n", encoding="utf-8")

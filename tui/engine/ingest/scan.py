@@ -5,17 +5,24 @@ the OCR and web formats (``.xml``, ``.alto``, ``.hocr``, ``.html``, ``.htm``,
 ``.xhtml``, ``.jsonl``; what they hold is told by content, see
 :mod:`.formats.detect`), any of these compressed (``.gz``, ``.bz2``) and
 ``.zip`` archives; hidden files and folders are passed over.  Only regular
-files are opened (with O_NONBLOCK, and checked again after opening), so a
-FIFO or a device never blocks the scan.  Everything that cannot be read is reported as a
-:class:`~.model.Skipped` with a reason.
+files are read, and a file is *opened first and checked after*
+(:func:`read_regular`): every path is opened one component at a time from the
+folder's own descriptor, never following a symlink (``O_NOFOLLOW``,
+``openat``), and the opened file is checked with ``fstat``.  A file swapped for a symlink to ``/etc/passwd`` while
+the scan runs is refused, not read; a FIFO or a device never blocks it
+(``O_NONBLOCK``).  The same file reached twice (a symlink, a hard link, a
+symlinked folder) is read once; the other paths are skipped as aliases.
+Everything that cannot be read is reported as a :class:`~.model.Skipped` with
+a reason.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +34,7 @@ PACKED = (".gz", ".bz2")
 ARCHIVES = (".zip",)
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 BINARY_PROBE = 8192
+CHANGED = "changed during the scan (now a symlink)"
 
 
 @dataclass(frozen=True)
@@ -81,53 +89,88 @@ def _resolve_link(path: Path, root: Path) -> tuple[Path | None, str | None]:
     except RuntimeError:
         return None, "symlink loop"
     except OSError as e:
-        return None, "symlink loop" if e.errno == 40 else f"unreadable: {e.strerror}"
+        if e.errno == errno.EINVAL:  # readlink on what is no longer a symlink
+            return None, CHANGED
+        return None, "symlink loop" if e.errno == errno.ELOOP else f"unreadable: {e.strerror}"
     if target != root and root not in target.parents:
         return None, "symlink outside folder"
     return target, None
 
 
 def _walk(root: Path) -> Iterator[tuple[str, Path, bool] | Skipped]:
-    seen: set[Path] = {root}
-    stack = [(root, "")]
-    while stack:
+    """Candidates as (relpath, real path, reached through a symlink), or refusals.
+
+    Real folders are walked before symlinked ones, so a folder reached both
+    ways is listed under its real path and the symlink is skipped as an alias.
+    Paths are built from ``root`` (resolved) and resolved link targets only,
+    so no path yielded holds a symlink (unless one is swapped in meanwhile,
+    which :func:`read_regular` refuses).
+    """
+    seen: dict[Path, str] = {root: "."}
+    stack: list[tuple[Path, str]] = [(root, "")]
+    linked_dirs: list[tuple[Path, str]] = []
+    while stack or linked_dirs:
+        if not stack:
+            target, rel = linked_dirs.pop(0)
+            if target in seen:
+                yield Skipped(rel, f"same folder as {seen[target]}")
+                continue
+            seen[target] = rel
+            stack.append((target, rel + "/"))
         folder, prefix = stack.pop()
         try:
-            entries = list(os.scandir(folder))
+            entries = _entries(root, folder)
         except OSError as e:
-            yield Skipped(prefix.rstrip("/") or ".", f"unreadable: {e.strerror}")
+            yield Skipped(prefix.rstrip("/") or ".", _refusal(e))
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
+        for name, is_link, is_dir in entries:
+            if name.startswith("."):
                 continue
-            rel = prefix + entry.name
-            path = Path(entry.path)
-            is_text_name = is_candidate(entry.name)
-            if entry.is_symlink():
+            rel = prefix + name
+            path = folder / name
+            is_text_name = is_candidate(name)
+            if is_link:
                 target, reason = _resolve_link(path, root)
                 if reason:
                     if is_text_name or reason != "broken symlink":
                         yield Skipped(rel, reason)
                     continue
                 assert target is not None
-                if target.is_dir():
-                    if target not in seen:
-                        seen.add(target)
-                        stack.append((target, rel + "/"))
+                if _is_dir(target):
+                    linked_dirs.append((target, rel))
                 elif is_text_name:
                     yield rel, target, True
-                continue
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                is_dir = False
-            if is_dir:
-                real = path.resolve()
-                if real not in seen:
-                    seen.add(real)
+            elif is_dir:
+                if path not in seen:  # a real folder under a real folder: its path is already real
+                    seen[path] = rel
                     stack.append((path, rel + "/"))
             elif is_text_name:
                 yield rel, path, False
+
+
+def _entries(root: Path, folder: Path) -> list[tuple[str, bool, bool]]:
+    """(name, is a symlink, is a folder) of every entry of ``folder``, listed through a descriptor opened
+    without following links (a folder swapped for a symlink is refused, not listed)."""
+    fd = _open_dir(root, folder.relative_to(root).parts)
+    try:
+        out = []
+        with os.scandir(fd) as listing:
+            for entry in listing:
+                try:
+                    link = entry.is_symlink()
+                    out.append((entry.name, link, not link and entry.is_dir(follow_symlinks=False)))
+                except OSError:
+                    pass  # gone since the listing
+        return out
+    finally:
+        os.close(fd)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def stamps(folder: str | os.PathLike) -> list[tuple]:
@@ -153,24 +196,59 @@ def stamps(folder: str | os.PathLike) -> list[tuple]:
     return out
 
 
-def read_regular(path: Path, max_bytes: int) -> tuple[os.stat_result, bytes] | str:
-    """Bytes of a regular file, or the reason it cannot be read."""
+_FILE_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_dir(root: Path, parts: Sequence[str]) -> int:
+    """A descriptor of the folder ``root/parts…``, opened component by component without following links."""
+    fd = os.open(root, _DIR_FLAGS)
     try:
-        st = os.stat(path)
-    except OSError as e:
-        return f"unreadable: {e.strerror}"
-    if not stat.S_ISREG(st.st_mode):
-        return _kind_reason(st.st_mode)
-    if st.st_size > max_bytes:
-        return f"too large ({st.st_size} bytes, limit {max_bytes})"
+        for part in parts:
+            sub = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = sub
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _refusal(e: OSError) -> str:
+    if e.errno in (errno.ELOOP, errno.ENOTDIR):  # a symlink where the walk saw a file or a folder
+        return CHANGED
+    if e.errno == errno.ENOENT:
+        return "vanished during the scan"
+    return f"unreadable: {e.strerror}"
+
+
+def read_regular(root: Path, rel: str, max_bytes: int) -> tuple[os.stat_result, bytes] | str:
+    """Bytes of the regular file at ``rel`` under ``root`` (no symlink on the way), or why it cannot be read.
+
+    Opened first, checked after: what is checked (``fstat``) is what is read.
+    A glance at the name before opening (``lstat``) only spares opening a
+    device or a FIFO; it decides nothing.
+    """
+    *folders, name = rel.split("/")
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        parent = _open_dir(root, folders)
     except OSError as e:
-        return f"unreadable: {e.strerror}"
+        return _refusal(e)
+    try:
+        st = os.stat(name, dir_fd=parent, follow_symlinks=False)
+        if not stat.S_ISREG(st.st_mode):
+            return CHANGED if stat.S_ISLNK(st.st_mode) else _kind_reason(st.st_mode)
+        fd = os.open(name, _FILE_FLAGS, dir_fd=parent)
+    except OSError as e:
+        return _refusal(e)
+    finally:
+        os.close(parent)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             return _kind_reason(st.st_mode)
+        if st.st_size > max_bytes:
+            return f"too large ({st.st_size} bytes, limit {max_bytes})"
         chunks, total = [], 0
         while chunk := os.read(fd, 1 << 20):
             total += len(chunk)
@@ -187,14 +265,14 @@ def read_regular(path: Path, max_bytes: int) -> tuple[os.stat_result, bytes] | s
 def scan(folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawFile], list[Skipped]]:
     """Read every candidate file under ``folder``; returns (files, refusals), both in natural order."""
     root = Path(folder).resolve()
-    files: list[RawFile] = []
+    files: list[tuple[RawFile, tuple[int, int]]] = []
     refused: list[Skipped] = []
     for item in _walk(root):
         if isinstance(item, Skipped):
             refused.append(item)
             continue
         rel, path, linked = item
-        got = read_regular(path, max_bytes)
+        got = read_regular(root, path.relative_to(root).as_posix(), max_bytes)
         if isinstance(got, str):
             refused.append(Skipped(rel, got))
             continue
@@ -202,23 +280,24 @@ def scan(folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
         if not rel.lower().endswith(PACKED + ARCHIVES) and is_binary(data):
             refused.append(Skipped(rel, "binary"))
             continue
-        files.append(RawFile(rel, str(path), st.st_size, st.st_mtime_ns, data, linked, max_bytes))
-    files, same = _one_per_file(files)
+        raw = RawFile(rel, str(path), st.st_size, st.st_mtime_ns, data, linked, max_bytes)
+        files.append((raw, (st.st_dev, st.st_ino)))
+    kept, same = _one_per_file(files)
     refused.extend(same)
     refused.sort(key=lambda r: natural_key(r.relpath))
-    return files, refused
+    return kept, refused
 
 
-def _one_per_file(files: list[RawFile]) -> tuple[list[RawFile], list[Skipped]]:
-    """Each file once: a symlink to a file already read is skipped (it is not a variant of itself)."""
-    first: dict[str, str] = {}
+def _one_per_file(files: list[tuple[RawFile, tuple[int, int]]]) -> tuple[list[RawFile], list[Skipped]]:
+    """Each file once, by device and inode: a symlink or a hard link to a file already read is skipped (it is
+    not a variant of itself).  The path kept is the first in natural order, preferring one without a symlink."""
+    first: dict[tuple[int, int], str] = {}
     kept, same = [], []
-    for f in sorted(files, key=lambda f: (f.linked, natural_key(f.relpath))):
-        real = os.path.realpath(f.path)
-        if real in first:
-            same.append(Skipped(f.relpath, f"same file as {first[real]}"))
+    for f, identity in sorted(files, key=lambda fi: (fi[0].linked, natural_key(fi[0].relpath))):
+        if identity in first:
+            same.append(Skipped(f.relpath, f"same file as {first[identity]}"))
         else:
-            first[real] = f.relpath
+            first[identity] = f.relpath
             kept.append(f)
     kept.sort(key=lambda f: natural_key(f.relpath))
     return kept, same
