@@ -11,7 +11,7 @@ from tui.cli.common import add_folder, load_corpus, out, print_json
 from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article, Source, TextFile
 from tui.engine.refs import resolve
-from tui.render.safe import visible
+from tui.render.safe import visible_line
 
 
 def article_record(a: Article, tf: TextFile) -> dict:
@@ -129,14 +129,14 @@ def run_list(args: argparse.Namespace) -> int:
         *(("SOURCE",) if sourced else ()),
         "TITLE",
     )
-    widths = [max(cell_len(visible(r[i])) for r in [head, *rows]) for i in range(len(head) - 1)]
+    widths = [max(cell_len(visible_line(r[i])) for r in [head, *rows]) for i in range(len(head) - 1)]
     for r in [head, *rows]:
-        out("  ".join(pad(visible(c), w) for c, w in zip(r, widths)) + "  " + r[-1])
+        out("  ".join(pad(visible_line(c), w) for c, w in zip(r, widths)) + "  " + r[-1])
     for s in corpus.skipped:
-        print(visible(f"skipped: {s.relpath}: {s.reason}"), file=sys.stderr)
+        print(visible_line(f"skipped: {s.relpath}: {s.reason}"), file=sys.stderr)
     for f in corpus.files:
         if f.warning:
-            print(visible(f"warning: {f.relpath}: {f.warning}"), file=sys.stderr)
+            print(visible_line(f"warning: {f.relpath}: {f.warning}"), file=sys.stderr)
     return 0
 
 

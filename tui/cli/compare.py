@@ -33,7 +33,7 @@ from tui.engine.refs import Resolved, resolve
 from tui.engine.variants.sigla import sigla
 from tui.render.collation import plain, point_lines
 from tui.render.html import collation_html, diff_html
-from tui.render.safe import visible
+from tui.render.safe import visible, visible_line
 from tui.render.sidebyside import Cell, Styler, cell, layout
 from tui.render.summary import summary
 
@@ -141,7 +141,7 @@ def run_diff(args: argparse.Namespace) -> int:
             emoji=False,
         )
         render = unified if args.unified else side_by_side
-        lines = _plain(visible(f"--- {ra.ref}"), width) + _plain(visible(f"+++ {rb.ref}"), width)
+        lines = _plain(visible_line(f"--- {ra.ref}"), width) + _plain(visible_line(f"+++ {rb.ref}"), width)
         lines += render(cmp, width, color)
         lines += _plain(summary(cmp), width, STYLE["note"] if color else "")
         for line in lines:

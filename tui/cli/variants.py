@@ -16,7 +16,7 @@ from tui.engine.model import Article
 from tui.engine.variants.groupcache import find_groups
 from tui.engine.variants.grouping import Group, Member
 from tui.engine.variants.passim import ClusterError, groups_from_clusters, read_clusters
-from tui.render.safe import visible
+from tui.render.safe import visible, visible_line
 
 PASSAGE_LABEL = 60  # characters of a passage shown in place of a title
 
@@ -110,9 +110,9 @@ def run_variants(args: argparse.Namespace) -> int:
             )
             for m in g.members
         ]
-        widths = [max(cell_len(visible(r[i])) for r in [head, *rows]) for i in range(5)]
-        out(f"group {g.id}: {len(g.witnesses)} files, base {g.base}")
+        widths = [max(cell_len(visible_line(r[i])) for r in [head, *rows]) for i in range(5)]
+        out(visible_line(f"group {g.id}: {len(g.witnesses)} files, base {g.base}"))
         for r in [(*head, "TITLE"), *rows]:
-            out("  ".join(pad(visible(c), w) for c, w in zip(r, widths)) + "  " + r[5])
+            out("  ".join(pad(visible_line(c), w) for c, w in zip(r, widths)) + "  " + r[5])
         out()
     return 0

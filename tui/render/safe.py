@@ -50,3 +50,11 @@ def visible(text: str) -> str:
 def utf8_safe(text: str) -> str:
     """``text`` with only its undecodable bytes escaped (``\\xff``): what a UTF-8 pipe can carry."""
     return SURROGATE.sub(_escape, text)
+
+
+_LINE_BREAKS = str.maketrans({"\n": "\u240a", "\t": "\u2409", "\u2028": "\u2370", "\u2029": "\u2370"})
+
+
+def visible_line(text: str) -> str:
+    """:func:`visible`, and newlines and tabs shown too: for a name or another field of one row of a table."""
+    return visible(text).translate(_LINE_BREAKS)
