@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz.distance import Levenshtein
 
 from tui.engine.diff.compare import SEP, compare, paragraphs
+from tui.engine.diff.kinds import key
 from tui.engine.ingest.load import load
 from tui.engine.refs import resolve
 
@@ -58,6 +59,38 @@ def contenders(a: list[str], b: list[str]) -> dict[str, Callable[[], object] | N
         "rapidfuzz Levenshtein.opcodes": lambda: Levenshtein.opcodes(at, bt),
         "fast-diff-match-patch": dmp_run,
     }
+
+
+def hostile_cases(n: int = 30_000) -> dict[str, tuple[list[str], list[str]]]:
+    """Inputs that made the alignment quadratic before it was bounded: at n = 30,000 the first took 100 s and
+    the second (100,000 characters) 273 s.  ``n`` scales them all; the tests run them too."""
+    rows = [f"第{i}段的内容。" for i in range(2 * n // 3)]
+    half = n // 2
+    return {
+        f"好。 x{n}, one character replaced ({2 * n} ch)": (
+            ["好。" * n],
+            ["好。" * half + "好！" + "好。" * (n - half - 1)],
+        ),
+        f"!( x{5 * n // 3}, one character deleted": (
+            ["!(" * (5 * n // 3)],
+            ["!(" * half + "(" + "!(" * (5 * n // 3 - half - 1)],
+        ),
+        f"!( x{5 * n // 3}, shifted by one": (["!(" * (5 * n // 3)], ["(" + "!(" * (5 * n // 3 - 1)]),
+        f"甲乙。 against 甲丙。 x{n // 3}: every sentence similar, none equal": (
+            ["甲乙。" * (n // 3)],
+            ["甲丙。" * (n // 3)],
+        ),
+        f"{len(rows)} paragraphs, every other one edited": (
+            rows,
+            [p if i % 2 else p.replace("内容", "正文") for i, p in enumerate(rows)],
+        ),
+    }
+
+
+def linear_pass(a: list[str], b: list[str]) -> None:
+    """Keying both sides, one cached lookup per character: what every comparison does at least."""
+    for p in a + b:
+        key(p)
 
 
 def stress_cases(corpus) -> dict[str, tuple[list[str], list[str]]]:
@@ -109,6 +142,12 @@ def main() -> int:
     print(f"{'bounded worst cases (newsread compare only)':<60} {'seconds':>10}")
     for label, (x, y) in stress_cases(corpus).items():
         print(f"{label:<60} {best_time(lambda x=x, y=y: compare(x, y), args.budget, 3):10.3f}")
+    print()
+    print(f"{'hostile inputs (newsread compare only)':<60} {'seconds':>10} {'x linear':>10}")
+    for label, (x, y) in {**hostile_cases(), **hostile_cases(300_000)}.items():
+        took = best_time(lambda x=x, y=y: compare(x, y), args.budget, 3)
+        base = best_time(lambda x=x, y=y: linear_pass(x, y), args.budget, 5)
+        print(f"{label:<60} {took:10.3f} {took / base:10.0f}")
     return 0 if ok else 1
 
 

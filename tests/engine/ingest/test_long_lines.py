@@ -5,10 +5,9 @@ a quadratic pattern makes the ratios explode (a 100 KB heading of ``#``
 took minutes), a linear one keeps them near the size ratio.
 """
 
-import time
-
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from timing import best
 
 from tui.engine.ingest.load import read_file
 from tui.engine.ingest.scan import RawFile
@@ -18,15 +17,6 @@ from tui.engine.ingest.segment import segment
 PREFIXES = ["# ", "###### ", "**", "(接", "（上接第", "(接第1", "记者", "□本报记者 ", "本报记者 张三", "主任 "]
 PREFIXES += ["张三 摄", "作者：", "新华社北京1月2日电", "……", "“", "——", "(", "（《人民日报》 2024年"]
 RUNS = list(" \t#*第1一版张　·（）()。….—摄”》》：") + [" #", "# ", " 张三", "**", "1 ", "。 "]
-
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def shape(prefix: str, run: str, end: str, chars: int) -> str:
