@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tui.engine.ingest.load import load
-from tui.engine.variants.grouping import find_groups
+from tui.engine.variants.groupcache import find_groups
 from tui.main import main
 
 STORY = (
