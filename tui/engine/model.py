@@ -120,6 +120,7 @@ class TextFile:
     warning: str | None = None
     articles: tuple[Article, ...] = ()
     format: str = "text"  # text, alto, hocr, page, jsonl, html
+    stamp: tuple[int, ...] = ()  # the file's size, times, mode, inode and device when read (scan.stamp_of)
 
 
 @dataclass(frozen=True)

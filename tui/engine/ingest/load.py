@@ -75,10 +75,12 @@ def read_file(raw: RawFile) -> list[TextFile | Skipped]:
     """Read, decode and segment one scanned file: the texts it holds and the refusals among them."""
     known = _READ.get()
     got = known.pop(raw.relpath, None) if known is not None else None
-    return [
-        item if isinstance(item, Skipped) else _text_file(raw, *item)
-        for item in (got if got is not None else read_docs(raw))
-    ]
+    return segmented(raw, got if got is not None else read_docs(raw))
+
+
+def segmented(raw: RawFile, docs: list[tuple[str, Doc] | Skipped]) -> list[TextFile | Skipped]:
+    """The texts :func:`read_docs` found in ``raw``, segmented (under the lexicon in place); refusals kept."""
+    return [item if isinstance(item, Skipped) else _text_file(raw, *item) for item in docs]
 
 
 def _text_file(raw: RawFile, relpath: str, doc: Doc) -> TextFile | Skipped:
@@ -103,6 +105,7 @@ def _text_file(raw: RawFile, relpath: str, doc: Doc) -> TextFile | Skipped:
         warning=doc.warning,
         articles=tuple(articles),
         format=doc.format,
+        stamp=raw.stamp,
     )
 
 
@@ -146,9 +149,13 @@ def build(
                         progress(n, len(raws))
         finally:
             _READ.reset(token)
+    return assemble(root, files, skipped)
+
+
+def assemble(root: Path, files: list[TextFile], skipped: list[Skipped]) -> Corpus:
+    """The corpus of the texts read from a folder (each page once), the refusals in natural order."""
     files, same = one_witness_per_page(files)
-    skipped.extend(same)
-    return Corpus(root=root.resolve(), files=files, skipped=sorted(skipped, key=lambda s: natural_key(s.relpath)))
+    return Corpus(root.resolve(), files, sorted([*skipped, *same], key=lambda s: natural_key(s.relpath)))
 
 
 def load(

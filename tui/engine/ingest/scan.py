@@ -25,6 +25,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from tui.engine.ingest.decode import has_utf16_bom
 from tui.engine.model import Skipped
@@ -35,6 +36,7 @@ ARCHIVES = (".zip",)
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 BINARY_PROBE = 8192
 CHANGED = "changed during the scan (now a symlink)"
+_F = TypeVar("_F")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class RawFile:
     data: bytes
     linked: bool = False  # reached through a symlink
     max_bytes: int = DEFAULT_MAX_BYTES  # the limit it was read under (and its members are unpacked under)
+    stamp: tuple[int, ...] = ()  # stamp_of() the opened file: what its saved segmentation is keyed by
 
 
 def is_candidate(name: str) -> bool:
@@ -97,7 +100,7 @@ def _resolve_link(path: Path, root: Path) -> tuple[Path | None, str | None]:
     return target, None
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path, bool] | Skipped]:
+def walk(root: Path) -> Iterator[tuple[str, Path, bool] | Skipped]:
     """Candidates as (relpath, real path, reached through a symlink), or refusals.
 
     Real folders are walked before symlinked ones, so a folder reached both
@@ -173,6 +176,14 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def stamp_of(st: os.stat_result) -> tuple[int, ...]:
+    """What tells one version of a file from another without reading it: size, times, mode, inode, device.
+
+    An edit that keeps size and mtime (``touch -r``) still changes the ctime.
+    """
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode, st.st_ino, st.st_dev)
+
+
 def stamps(folder: str | os.PathLike) -> list[tuple]:
     """What a scan would find, from the listing and ``stat`` alone (no file is opened).
 
@@ -181,7 +192,7 @@ def stamps(folder: str | os.PathLike) -> list[tuple]:
     folder: cheap enough to poll, and the key of the saved segmentation.
     """
     out: list[tuple] = []
-    for item in _walk(Path(folder).resolve()):
+    for item in walk(Path(folder).resolve()):
         if isinstance(item, Skipped):
             out.append((item.relpath, item.reason))
             continue
@@ -191,7 +202,7 @@ def stamps(folder: str | os.PathLike) -> list[tuple]:
         except OSError as e:
             out.append((rel, f"stat failed: {e.errno}"))
             continue
-        out.append((rel, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode, st.st_ino, st.st_dev))
+        out.append((rel, *stamp_of(st)))
     out.sort(key=lambda t: t[0])
     return out
 
@@ -262,38 +273,41 @@ def read_regular(root: Path, rel: str, max_bytes: int) -> tuple[os.stat_result, 
         os.close(fd)
 
 
+def read_candidate(root: Path, rel: str, path: Path, linked: bool, max_bytes: int) -> RawFile | Skipped:
+    """One file the walk found (``path``, under ``root``), read; or the reason it is refused."""
+    got = read_regular(root, path.relative_to(root).as_posix(), max_bytes)
+    if isinstance(got, str):
+        return Skipped(rel, got)
+    st, data = got
+    if not rel.lower().endswith(PACKED + ARCHIVES) and is_binary(data):
+        return Skipped(rel, "binary")
+    return RawFile(rel, str(path), st.st_size, st.st_mtime_ns, data, linked, max_bytes, stamp_of(st))
+
+
 def scan(folder: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawFile], list[Skipped]]:
     """Read every candidate file under ``folder``; returns (files, refusals), both in natural order."""
     root = Path(folder).resolve()
-    files: list[tuple[RawFile, tuple[int, int]]] = []
+    files: list[RawFile] = []
     refused: list[Skipped] = []
-    for item in _walk(root):
-        if isinstance(item, Skipped):
-            refused.append(item)
-            continue
-        rel, path, linked = item
-        got = read_regular(root, path.relative_to(root).as_posix(), max_bytes)
-        if isinstance(got, str):
-            refused.append(Skipped(rel, got))
-            continue
-        st, data = got
-        if not rel.lower().endswith(PACKED + ARCHIVES) and is_binary(data):
-            refused.append(Skipped(rel, "binary"))
-            continue
-        raw = RawFile(rel, str(path), st.st_size, st.st_mtime_ns, data, linked, max_bytes)
-        files.append((raw, (st.st_dev, st.st_ino)))
-    kept, same = _one_per_file(files)
+    for item in walk(root):
+        got = item if isinstance(item, Skipped) else read_candidate(root, *item, max_bytes)
+        (refused if isinstance(got, Skipped) else files).append(got)
+    files, same = one_per_file(files)
     refused.extend(same)
     refused.sort(key=lambda r: natural_key(r.relpath))
-    return kept, refused
+    return files, refused
 
 
-def _one_per_file(files: list[tuple[RawFile, tuple[int, int]]]) -> tuple[list[RawFile], list[Skipped]]:
+def one_per_file(files: list[_F]) -> tuple[list[_F], list[Skipped]]:
     """Each file once, by device and inode: a symlink or a hard link to a file already read is skipped (it is
-    not a variant of itself).  The path kept is the first in natural order, preferring one without a symlink."""
+    not a variant of itself).  The path kept is the first in natural order, preferring one without a symlink.
+
+    ``files``: anything with the ``relpath``, ``linked`` and ``stamp`` (:func:`stamp_of`) of a :class:`RawFile`.
+    """
     first: dict[tuple[int, int], str] = {}
     kept, same = [], []
-    for f, identity in sorted(files, key=lambda fi: (fi[0].linked, natural_key(fi[0].relpath))):
+    for f in sorted(files, key=lambda f: (f.linked, natural_key(f.relpath))):
+        identity = (f.stamp[5], f.stamp[4])  # device, inode
         if identity in first:
             same.append(Skipped(f.relpath, f"same file as {first[identity]}"))
         else:
