@@ -16,10 +16,12 @@ import sys
 import pytest
 from cli.test_cli import run
 
+from tui.engine import caches
 from tui.engine.bookmarks.bookmark import Bookmark, folder_key, new_id, now
 from tui.engine.bookmarks.store import DB_NAME, Store
 from tui.engine.ingest.load import load
 from tui.engine.variants import groupcache, grouping
+from tui.locations import cache_dir
 
 from .folders import NOT_UTF8, NOT_UTF8_DIR, build, name
 
@@ -34,9 +36,10 @@ def hostile(tmp_path):
 def test_variants_of_such_files_are_grouped_and_cached_without_litter(hostile, monkeypatch):
     groups = groupcache.find_groups(load(hostile))
     assert any({w.file for w in g.witnesses} == STORY_FILES for g in groups)
-    cache = groupcache.cache_path(load(hostile))
-    assert cache.exists() and not list(cache.parent.glob("*.tmp"))
-    cache.read_bytes().decode("ascii")  # escaped, so any JSON reader takes it
+    assert [p.name for p in cache_dir().iterdir()] == [caches.DB_NAME]  # no litter beside the store
+    with sqlite3.connect(cache_dir() / caches.DB_NAME) as db:
+        (saved,) = db.execute("SELECT data FROM groups").fetchone()
+    saved.decode("ascii")  # escaped, so any JSON reader takes it
     missed = []
     monkeypatch.setattr(grouping, "group_items", lambda *a, **k: missed.append(1))
     again = groupcache.find_groups(load(hostile))  # from the cache, names and all

@@ -27,6 +27,7 @@ _API = {
     "tui.engine.refs": ("RefError", "Resolved", "resolve"),
     "tui.engine.ingest.load": ("Corpus", "FolderError", "load"),
     "tui.engine.ingest.corpuscache": ("load_cached",),
+    "tui.engine.caches": ("cache_problem",),
     "tui.engine.ingest.scan": ("DEFAULT_MAX_BYTES", "stamps"),
     "tui.engine.quietgc": ("held",),
     "tui.engine.variants.groupcache": ("find_groups",),

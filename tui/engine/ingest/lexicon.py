@@ -8,7 +8,8 @@ be a fragment and count nothing.  Words are lower-cased runs of Latin letters,
 with inner hyphens and apostrophes (``co-operating``, ``don't``).
 
 Because the counts are the folder's, a new file can change how another file
-is reflowed; the saved segmentation follows the folder's stamps, so it does.
+is reflowed; the saved segmentation keeps what each page asked of the lexicon
+(:mod:`.corpuscache`) and segments a page again when an answer changes.
 Loading a folder puts its lexicon in place (:func:`using`) for every page it
 segments; a page segmented on its own counts its own words.
 """

@@ -1,27 +1,25 @@
 """The variant groups of a folder (:func:`find_groups`), saved so that an unchanged folder is grouped at once.
 
-One JSON file per folder in the user cache dir (``NEWSREAD_CACHE_DIR``
-overrides platformdirs' ``user_cache_dir("newsread")``).  The key covers every
-file's path, size and mtime, every article's id and extent, and the source of
-the grouping modules, so any change to the folder, the segmentation or the
-grouping code misses.  A
-cache that cannot be read, parsed or matched to the corpus is ignored (and
-overwritten by the next save); a cache that cannot be written is skipped.
+One row per folder in the cache store (:mod:`tui.engine.caches`), as JSON.
+The key covers every file's path and stamp (size, times, mode, inode,
+device: the stamps the saved segmentation is keyed by, so an edit that keeps
+size and mtime misses too), every article's id and extent, and the source of
+the segmenting and grouping code, so any change to the folder, the
+segmentation or the grouping code misses.  A row that cannot be parsed or
+matched to the corpus is ignored (and replaced by the next save); a store
+that cannot be used is skipped.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
-from pathlib import Path
 
-from tui.engine import excerpt, quietgc
+from tui.engine import caches, excerpt, quietgc
 from tui.engine.caches import source_fingerprint
+from tui.engine.ingest import corpuscache
 from tui.engine.ingest.load import Corpus
 from tui.engine.variants import central, clusters, grouping, overlap, passages, scores, shingles, sigla, spans
-from tui.locations import cache_dir
 
 FORMAT = 2
 
@@ -34,7 +32,7 @@ def find_groups(
     ``progress(done, total)`` is called from the calling (worker) thread, once
     per phase step: first over the articles (shingling), then over the
     candidate pairs (verification).  With ``cache``, a result saved for the
-    same files (path, size and mtime) is reused.
+    same files (path and stamp) is reused.
     """
     with quietgc.held():  # millions of small containers, none cyclic: collections only cost time
         if cache:
@@ -49,18 +47,17 @@ def find_groups(
         return groups
 
 
-def cache_path(corpus: Corpus) -> Path:
-    name = hashlib.sha256(str(corpus.root).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    return cache_dir() / "groups" / f"{name}.json"
-
-
 def corpus_key(corpus: Corpus) -> str:
+    """What the groups of ``corpus`` depend on: its files' paths and stamps, its articles' extents, the code."""
     h = hashlib.sha256(f"{FORMAT}\0".encode())
     h.update(
         source_fingerprint((grouping, central, clusters, excerpt, overlap, passages, scores, shingles, sigla, spans))
     )
+    h.update(corpuscache.code_fingerprint())
     for f in corpus.files:
-        h.update(f"{f.relpath}\0{f.size}\0{f.mtime_ns}\0".encode("utf-8", "surrogatepass"))
+        # a corpus built without stamps (by hand) is keyed by its text
+        stamp = f.stamp or hashlib.sha256(f.text.encode("utf-8", "surrogatepass")).hexdigest()
+        h.update(f"{f.relpath}\0{f.path}\0{stamp}\0".encode("utf-8", "surrogatepass"))
         for a in f.articles:
             h.update(f"{a.index}:{a.start}:{a.end};".encode())
     return h.hexdigest()
@@ -109,34 +106,22 @@ def _group(rec: dict, corpus: Corpus) -> grouping.Group:
 
 def load_groups(corpus: Corpus) -> list[grouping.Group] | None:
     """The saved groups of ``corpus``, or None on a miss or any damage."""
+    with caches.folder(corpus.root) as store:
+        row = store.groups() if store else None
+    if row is None:
+        return None
     try:
-        data = json.loads(cache_path(corpus).read_text(encoding="utf-8"))
-        if data.get("key") != corpus_key(corpus):
+        key, data = row
+        if key != corpus_key(corpus):
             return None
-        return [_group(rec, corpus) for rec in data["groups"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return [_group(rec, corpus) for rec in json.loads(data)]
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
-def save_groups(corpus: Corpus, groups: list[grouping.Group]) -> bool:
-    """Write atomically (temp file + rename); False when the cache dir is not writable.
-
-    ASCII JSON: a file name that is not UTF-8 holds lone surrogates, which only an
-    escape (``\\udcff``) carries through a UTF-8 file and back.
-    """
-    path = cache_path(corpus)
-    text = json.dumps({"key": corpus_key(corpus), "groups": [_record(g) for g in groups]})
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-        return True
-    except OSError:
-        return False
-    finally:
-        Path(tmp).unlink(missing_ok=True)  # gone already once renamed; a failed write leaves no litter
+def save_groups(corpus: Corpus, groups: list[grouping.Group]) -> None:
+    """Save the groups of ``corpus`` (nothing happens when the store cannot be used)."""
+    data = json.dumps([_record(g) for g in groups], separators=(",", ":")).encode("ascii")
+    with caches.folder(corpus.root) as store:
+        if store:
+            store.put_groups(corpus_key(corpus), data)
