@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn
 
+from tui.engine.caches import cache_problem
 from tui.engine.ingest.corpuscache import load_cached
 from tui.engine.ingest.load import Corpus, FolderError
 from tui.engine.ingest.scan import DEFAULT_MAX_BYTES
@@ -49,8 +50,11 @@ def add_folder(parser: argparse.ArgumentParser) -> None:
 def load_corpus(args: argparse.Namespace, loader: Callable[..., Corpus] = load_cached) -> Corpus:
     """``loader(args.folder, max_bytes=…)``, its FolderError turned into a usage error.
 
-    By default the saved segmentation is reused when no file changed (see corpuscache).
+    By default the saved segmentation is reused for the files that did not change (see corpuscache);
+    when the cache may not be used (not the user's own, or writable by others) one line says so on stderr.
     """
+    if loader is load_cached and (problem := cache_problem()):
+        print(f"newsread: {visible(problem)}", file=sys.stderr)
     try:
         return loader(args.folder, max_bytes=args.max_bytes)
     except FolderError as e:

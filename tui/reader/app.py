@@ -121,13 +121,13 @@ class NewsreadApp(App):
                 self.call_from_thread(self._deliver, self.reader.show_progress, f"indexing {n}/{total}")
 
         try:
-            reading, notice = self.library.read(progress)
+            reading, notices = self.library.read(progress)
         except FolderError as e:  # removed, renamed or unreadable: the last listing stays
             if not worker.is_cancelled:
                 problem = self.library.missing(e)
                 self.call_from_thread(self._deliver, self._folder_gone, problem, self.library.current_stamps())
             return
-        if notice:
+        for notice in notices:
             self.call_from_thread(self.notify, notice, severity="warning", timeout=10, markup=False)
         if not worker.is_cancelled:
             self.call_from_thread(self._deliver, self.show_corpus, reading)

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.engine.ingest.load import Corpus, FolderError, load
+from tui.engine.caches import cache_problem
+from tui.engine.ingest.corpuscache import load_cached
+from tui.engine.ingest.load import Corpus, FolderError
 from tui.engine.ingest.scan import stamps
 from tui.engine.model import Article, TextFile
 from tui.reader.state import ReadingState
@@ -56,19 +58,21 @@ class Library:
         self.resume: tuple[str, float | None] | None = None  # the article last open here, and where
 
     # -- reading the folder ---------------------------------------------------
-    def read(self, progress: Callable[[int, int], None] | None = None) -> tuple[Reading, str | None]:
+    def read(self, progress: Callable[[int, int], None] | None = None) -> tuple[Reading, list[str]]:
         """Worker thread: load the folder (FolderError if it is gone) and, the first time, open the store.
 
-        Returns the reading and a notice for the user about the store, if any.
+        The segmentation saved for files that did not change is reused, as the
+        command line does.  Returns the reading and notices for the user (the
+        bookmark store's, the cache's), the first time only.
         """
         before = self.current_stamps()
-        corpus = load(self.folder, progress=progress)  # no collector pass walks it meanwhile (a UI stall)
-        notice = None
+        corpus = load_cached(self.folder, progress=progress)  # no collector pass walks it meanwhile (a UI stall)
+        notices = []
         if self.state is None:
             self.state = ReadingState(corpus.root, report=self.report)
-            notice = self.state.open()
+            notices = [n for n in (self.state.open(), cache_problem()) if n]
             self.resume = self.state.last()
-        return Reading(corpus, self.state.read_ids(), before), notice
+        return Reading(corpus, self.state.read_ids(), before), notices
 
     def missing(self, error: FolderError) -> str:
         """Worker thread: what became of the folder when reading it failed with ``error``."""
