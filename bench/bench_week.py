@@ -5,8 +5,8 @@
 Every run is a fresh process (``python -m tui ... --json``), so the figures
 include start-up, scanning, decoding, segmentation, grouping and JSON output.
 "cold" runs get an empty cache dir each (everything is read, segmented and
-grouped); "warm" runs reuse the cache a cold run left (the files are still
-scanned and read).  The baseline, in the same run, is a fresh process that
+grouped); "warm" runs reuse the cache a cold run left (every file's saved
+row and the folder's groups: the files are only stat'ed).  The baseline, in the same run, is a fresh process that
 only reads and decodes every file: the floor any command on the folder pays.
 The best of the repeats is printed, with ratios to the baseline and warm to
 cold, and what `variants` found: groups, groups spanning three or more

@@ -52,14 +52,14 @@ async def test_polls_during_a_slow_reload_do_not_restart_it(tmp_path, monkeypatc
     import tui.reader.library as library_module
 
     (tmp_path / "a.txt").write_text("# 第一篇\n\n内容。\n", "utf-8")
-    real_load, loads = library_module.load, []
+    real_load, loads = library_module.load_cached, []
 
     def slow_load(*args, **kwargs):
         loads.append(time.monotonic())
         time.sleep(0.4)
         return real_load(*args, **kwargs)
 
-    monkeypatch.setattr(library_module, "load", slow_load)
+    monkeypatch.setattr(library_module, "load_cached", slow_load)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
