@@ -66,9 +66,9 @@ def load_cached(
     with caches.folder(root) as store, quietgc.held():
         items = list(walk(root))
         found = [item for item in items if not isinstance(item, Skipped)]
-        plan = _Plan(store.files() if store else [], max_bytes)
-        for rel, path, _ in found:
-            plan.look(rel, path)
+        plan = _Plan(root, store.files() if store else [], max_bytes)
+        for item in found:
+            plan.look(*item)
         if plan.changed():
             plan.relex(store.words() if store else [])
         got, rows = [], []
@@ -92,6 +92,7 @@ class _Read:
     relpath: str
     path: str
     linked: bool
+    stamp: tuple[int, ...]
     outputs: list[TextFile | Skipped]
 
 
@@ -146,27 +147,28 @@ class _Plan:
 
     A hard-wrapped page's segmentation depends on the whole folder: its cut
     words rejoin by the folder's spelling (:mod:`.lexicon`).  So a row also
-    keeps the words its text adds to the folder's lexicon and the count of
-    every word its segmentation asked about.  While every row is a hit and
+    keeps the words its text adds to the folder's lexicon and every question
+    its segmentation asked of it, with the answer.  While every row is a hit and
     none is gone, the lexicon is the one they were all made or checked with.
     Otherwise it is summed again from the hits' words and the new texts', and
     a hit whose questions now get other answers is segmented again: a changed
     page costs itself and the pages that ask about its words, not the folder.
     """
 
-    def __init__(self, saved: list[tuple], max_bytes: int) -> None:
+    def __init__(self, root: Path, saved: list[tuple], max_bytes: int) -> None:
         code = code_fingerprint()
+        self.root = root
         self.saved = {row[0]: row for row in saved if len(row) == 5 and row[2] == code}
         self.max_bytes = max_bytes
-        self.hits: dict[bytes, list[TextFile | Skipped]] = {}
+        self.hits: dict[bytes, tuple[tuple[int, ...], list[TextFile | Skipped]]] = {}  # stamp, outputs
         self.misses: dict[bytes, tuple[RawFile | Skipped, list, Counter[str]]] = {}  # raw, its docs, their words
-        self.paths: dict[bytes, Path] = {}
+        self.items: dict[bytes, tuple[str, Path, bool]] = {}
         self.lexicon: Counter[str] = Counter()
 
-    def look(self, rel: str, path: Path) -> None:
+    def look(self, rel: str, path: Path, linked: bool) -> None:
         """A hit when ``rel`` has a row of its current stamp that decodes; else a miss, read and decoded now."""
         key = _key(rel)
-        self.paths[key] = path
+        self.items[key] = (rel, path, linked)
         row = self.saved.get(key)
         try:
             stamp = stamp_of(os.stat(path))
@@ -175,14 +177,13 @@ class _Plan:
         if row is not None and row[1] == _stamp(str(path), stamp, self.max_bytes):
             outputs = decoded(row[3], row[4], str(path), stamp)
             if outputs is not None:
-                self.hits[key] = outputs
+                self.hits[key] = (stamp, outputs)
                 return
         self._miss(key)
 
     def _miss(self, key: bytes) -> None:
         self.hits.pop(key, None)
-        path = self.paths[key]
-        raw = read_candidate(key.decode("utf-8", "surrogatepass"), path, False, self.max_bytes)
+        raw = read_candidate(self.root, *self.items[key], self.max_bytes)
         docs = read_docs(raw) if isinstance(raw, RawFile) else []
         texts = [item[1].text for item in docs if not isinstance(item, Skipped)]
         self.misses[key] = (raw, docs, reflow.folder_lexicon(texts).counts)
@@ -205,26 +206,31 @@ class _Plan:
             self._miss(key)
 
     def result(self, item: tuple[str, Path, bool], rows: list) -> _Read | Skipped:
-        """The candidate from its row, or segmented (its row added to ``rows`` unless it was refused unread)."""
+        """The candidate from its row, or segmented (its row added to ``rows`` unless it was refused unread).
+
+        A binary file is a refusal, as :func:`.scan.scan` gives it, though it has a row (it was read).
+        """
         rel, path, linked = item
         key = _key(rel)
         if key in self.hits:
-            return _Read(rel, str(path), linked, self.hits[key])
-        raw, docs, words = self.misses[key]
-        if isinstance(raw, Skipped) and raw.reason != "binary":
-            return raw  # refused from its stat, or unreadable: not worth a row
-        lexicon = _Asking(self.lexicon)
-        with using(lexicon):
-            outputs = [raw] if isinstance(raw, Skipped) else segmented(raw, docs)
-        try:
-            stamp = raw.stamp if isinstance(raw, RawFile) else stamp_of(os.stat(path))
-        except OSError:
-            return _Read(rel, str(path), linked, outputs)
-        rows.append(
-            (key, _stamp(str(path), stamp, self.max_bytes), code_fingerprint(), *encoded(outputs))
-            + (_packed(words), _packed([[*question, answer] for question, answer in lexicon.asked.items()]))
-        )
-        return _Read(rel, str(path), linked, outputs)
+            stamp, outputs = self.hits[key]
+        else:
+            raw, docs, words = self.misses[key]
+            if isinstance(raw, Skipped) and raw.reason != "binary":
+                return raw  # refused from its stat, or unreadable: not worth a row
+            lexicon = _Asking(self.lexicon)
+            with using(lexicon):
+                outputs = [raw] if isinstance(raw, Skipped) else segmented(raw, docs)
+            try:
+                stamp = raw.stamp if isinstance(raw, RawFile) else stamp_of(os.stat(path))
+            except OSError:
+                return raw if isinstance(raw, Skipped) else _Read(rel, str(path), linked, raw.stamp, outputs)
+            asked = [[*question, answer] for question, answer in lexicon.asked.items()]
+            row = (_stamp(str(path), stamp, self.max_bytes), code_fingerprint(), *encoded(outputs))
+            rows.append((key, *row, _packed(words), _packed(asked)))
+        if outputs == [Skipped(rel, "binary")]:
+            return outputs[0]
+        return _Read(rel, str(path), linked, stamp, outputs)
 
 
 def _packed(data: object) -> bytes:
