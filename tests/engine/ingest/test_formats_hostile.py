@@ -130,3 +130,24 @@ def test_deeply_nested_hocr_is_refused_with_the_parser_message_not_read_with_hol
     got, seconds, mb = load_in_child(tmp_path)
     assert got["files"] == {} and "Excessive depth" in got["skipped"]["deep.hocr"]
     assert seconds < LIMIT_S and mb < LIMIT_MB
+
+
+PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
+BACKTRACKING = {
+    # every "[" of the internal subset could end at any later "]": exponential in the brackets (minutes at 30)
+    "brackets.xml": b"<?xml version='1.0'?>\n<!DOCTYPE alto " + b"[]" * 40,
+    # every "structure{" of a region's custom attribute scanned to its end: quadratic (minutes at 100 KB)
+    "custom.xml": (
+        f'<?xml version="1.0"?>\n<PcGts xmlns="{PAGE_NS}"><Page><TextRegion id="r" custom="'
+        + "structure{" * 20_000
+        + '"><TextEquiv><Unicode>The council met on Monday.</Unicode></TextEquiv></TextRegion></Page></PcGts>\n'
+    ).encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BACKTRACKING))
+def test_a_file_head_that_made_a_pattern_backtrack_is_handled_in_bounds(tmp_path, name):
+    (tmp_path / name).write_bytes(BACKTRACKING[name])
+    got, seconds, _ = load_in_child(tmp_path)
+    assert name in got["files"] or name in got["skipped"]
+    assert seconds < LIMIT_S

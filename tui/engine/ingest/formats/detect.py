@@ -19,7 +19,9 @@ import re
 from tui.engine.ingest.formats import ALTO, HOCR, HTML, JSONL, PAGE, TEXT
 
 HEAD = 65536
-_PROLOG = re.compile(r"(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>))*\s*", re.S | re.I)
+# The doctype's internal subset ends at its first "]" and nothing is given back (possessive): with a lazy
+# "\[.*?\]" a 70-byte "<!DOCTYPE [][][]..." without its ">" took minutes (each "[" could end at any later "]").
+_PROLOG = re.compile(r"(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]++|\[[^\]]*+\])*+>))*\s*", re.S | re.I)
 _ROOT = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)([^>]*)>?")
 _HOCR = re.compile(r"""class\s*=\s*["'][^"']*\bocrx?_(?:page|carea|par|line|word)\b|name\s*=\s*["']ocr-system""", re.I)
 _DOCTYPE_HTML = re.compile(r"<!doctype\s+html", re.I)

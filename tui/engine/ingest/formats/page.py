@@ -16,7 +16,8 @@ import re
 from tui.engine.ingest.formats import HEADING, PAGE, Doc, Lines
 from tui.engine.ingest.formats.xmlsafe import declared_encoding, parse
 
-_STRUCTURE = re.compile(r"structure\s*\{[^}]*\btype\s*:\s*([\w-]+)")
+# One brace's content only ("[^{}]"): with "[^}]" every "structure{" of an attribute without "}" scanned to its end.
+_STRUCTURE = re.compile(r"structure\s*\{[^{}]*\btype\s*:\s*([\w-]+)")
 
 
 def _local(tag) -> str:
