@@ -16,7 +16,10 @@ from tui.engine.ingest.segment import segment
 # Starts of lines that the line patterns (lines.py) react to, and characters their quantifiers run over.
 PREFIXES = ["# ", "###### ", "**", "(接", "（上接第", "(接第1", "记者", "□本报记者 ", "本报记者 张三", "主任 "]
 PREFIXES += ["张三 摄", "作者：", "新华社北京1月2日电", "……", "“", "——", "(", "（《人民日报》 2024年"]
+# ... and the English line patterns (english.py): bylines, datelines, credits, continuations, furniture.
+PREFIXES += ["By A", "(By H. D. Jacobs", "WASHINGTON, April", "Continued on Page", "No. 5", "MONDAY, APRIL", "VOL"]
 RUNS = list(" \t#*第1一版张　·（）()。….—摄”》》：") + [" #", "# ", " 张三", "**", "1 ", "。 "]
+RUNS += list("Aa.,)'") + [" A", ". ", "A. ", "oo"]
 
 
 def shape(prefix: str, run: str, end: str, chars: int) -> str:
@@ -47,6 +50,8 @@ SHAPES = [
     ("记者", " ", "x"),
     ("记者", " 张三", "x"),
     ("张三 摄", " ", "x"),
+    ("By A", ".", "x"),
+    ("By A", " B.", "x"),
 ]
 
 
