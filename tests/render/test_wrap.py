@@ -6,7 +6,7 @@ from rich.cells import cell_len
 
 from tui.render.wrap import NO_LINE_END, NO_LINE_START, wrap
 
-ALPHABET = "中文字段落新闻报道，。、；：！？）」》（「《“”… abcXYZ019-\n"
+ALPHABET = "中文字段落新闻报道，。、；：！？）」》（「《“”… \u3000abcXYZ019-\n"
 
 
 def lines(text, width):
@@ -42,6 +42,13 @@ def test_ambiguous_quotes_measure_one_cell():
     # Decision (README): “ ” — … count 1 cell, as in Rich and Textual.
     assert cell_len("“”—…") == 4
     assert lines("“一”", 4) == ["“一”"]
+
+
+def test_an_ideographic_space_measures_two_cells():
+    # U+3000 indents a Chinese paragraph; counted as one cell, every line of a diff overflowed --width.
+    text = "中文\u3000" * 30
+    assert all(cell_len(line) <= 20 for line in lines(text, 20))
+    assert lines("（\u3000\u3000\u3000好", 6) == ["（\u3000\u3000", "\u3000好"]
 
 
 def test_newlines_are_hard_breaks_and_empty_lines_kept():

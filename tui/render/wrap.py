@@ -60,8 +60,13 @@ _UNIT = re.compile(f"S+|{_TOKEN}(?:(?<=O)S*{_TOKEN}|(?<=O)S+|S*C)*")
 _PART = re.compile("S+|N+|.")  # the pieces of a unit, measured one by one as the old breaker did
 
 
+def _space_cells(text: str, start: int, end: int) -> int:
+    """Cells of a run of spaces: one each, two for the ideographic space (U+3000) a Chinese page indents with."""
+    return end - start + text.count("\u3000", start, end)
+
+
 def _clusters(text: str) -> Iterator[tuple[int, int, int, bool]]:
-    """Unbreakable runs as (start, end, cells, is_space); a space counts one cell.
+    """Unbreakable runs as (start, end, cells, is_space); a space counts one cell, an ideographic space two.
 
     A unit's width is the sum of its pieces' widths (a narrow word measured
     whole, any other character alone): Rich's ``cell_len`` of a longer run
@@ -73,7 +78,7 @@ def _clusters(text: str) -> Iterator[tuple[int, int, int, bool]]:
         if unit == "W":  # most of a Chinese text: one wide character
             yield s, e, 2, False
         elif unit[0] == "S":
-            yield s, e, e - s, True
+            yield s, e, _space_cells(text, s, e), True
         elif "S" not in unit and ("N" not in unit or unit.count("N") == len(unit)):
             # one narrow word, or marks and wide characters alone ("《国", "国，"):
             # no character there joins its neighbour, so the whole run measures exactly
@@ -84,7 +89,7 @@ def _clusters(text: str) -> Iterator[tuple[int, int, int, bool]]:
 
 def _part_cells(text: str, at: int, part: str) -> int:
     if part[0] == "S":
-        return len(part)
+        return _space_cells(text, at, at + len(part))
     if part[0] == "N":
         return cell_len(text[at : at + len(part)])
     return get_character_cell_size(text[at])
