@@ -50,6 +50,13 @@ def test_add_then_list_as_json(capsys):
     assert b["created"].endswith("Z")
 
 
+@pytest.mark.parametrize("value", ["-1", "0"])
+def test_a_size_limit_below_one_byte_is_refused_after_the_action_too(capsys, value):
+    code, out, err = run(capsys, "bookmarks", "add", "003#2", "--quote", QUOTE, "--max-bytes", value)
+    assert code == 2 and out == "" and "must be above zero" in err and len(err.splitlines()) == 1
+    assert listing(capsys) == []
+
+
 def test_a_quote_not_in_the_article_is_a_one_line_error(capsys):
     code, out, err = run(capsys, "bookmarks", "add", "003#1", "--quote", QUOTE)
     assert code == 2 and out == ""

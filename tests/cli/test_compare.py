@@ -64,6 +64,15 @@ def test_side_by_side_fits_the_width_in_cells_and_has_no_colour_off_a_terminal(c
     assert "聚{+焦+}走好" in wide and "聚[-走-]走好" in wide
 
 
+def test_ideographic_spaces_keep_every_line_within_the_width(capsys, tmp_path):
+    indent = "\u3000\u3000"  # how a Chinese page indents a paragraph; each space is two cells
+    (tmp_path / "x.txt").write_text("标题\n\n" + indent + "今天上午，　全市　召开　大会。" * 8 + "\n", encoding="utf-8")
+    (tmp_path / "y.txt").write_text("标题\n\n" + indent + "今天下午，　全市　召开　大会。" * 8 + "\n", encoding="utf-8")
+    for layout in ((), ("--unified",)):
+        code, out, _ = run(capsys, "diff", "x", "y", "--folder", str(tmp_path), "--width", "40", *layout)
+        assert code == 1 and all(cell_len(line) <= 40 for line in out.splitlines())
+
+
 def test_colour_always_unless_never_or_no_color(capsys, monkeypatch):
     _, out, _ = run(capsys, "diff", "001#1", "002#1", "--color", "always", "--width", "80")
     assert "\x1b[" in out and "{+" not in out
@@ -89,6 +98,7 @@ def test_diff_errors_are_one_line_and_exit_two(capsys):
         ("diff", "000", "nosuchfile"),
         ("diff", "000", "001", "--ignore", "colour"),
         ("diff", "000", "001", "--width", "5"),
+        ("diff", "000", "001", "--width", "100000"),  # unbounded output before
     ):
         code, _out, err = run_exit(capsys, *argv)
         assert code == 2, argv

@@ -13,6 +13,7 @@ from tui.cli.common import (
     json_text,
     load_corpus,
     out,
+    positive_int,
     print_json_items,
 )
 from tui.engine.bookmarks.anchor import Anchorer, Placed, make_bookmark, place, quote_span
@@ -79,7 +80,7 @@ def add_folder_late(p: argparse.ArgumentParser) -> None:
     """--folder/--max-bytes after a sub-subcommand too, without hiding values given before it."""
     p.add_argument("--folder", metavar="DIR", default=argparse.SUPPRESS, help="folder (default: the bundled seeds)")
     p.add_argument(
-        "--max-bytes", type=int, metavar="N", default=argparse.SUPPRESS, help="skip files larger than N bytes"
+        "--max-bytes", type=positive_int, metavar="N", default=argparse.SUPPRESS, help="skip files larger than N bytes"
     )
 
 

@@ -37,6 +37,7 @@ from tui.render.safe import visible, visible_line
 from tui.render.sidebyside import Cell, Styler, cell, layout
 from tui.render.summary import summary
 
+MIN_WIDTH, MAX_WIDTH = 20, 1000  # cells; a wider line is no use on any screen and every row is padded to it
 MARK = {"equal": " ", "replace": "|", "delete": "<", "insert": ">", "move": "~"}
 STYLE = {"a": "bold red", "b": "bold green", "formal": "yellow", "note": "dim"}
 
@@ -72,7 +73,12 @@ def add_diff(sub) -> None:
     add_folder(p)
     p.add_argument("--json", action="store_true", help="print JSON (a stable interface)")
     add_ignore(p)
-    p.add_argument("--width", type=positive_int, metavar="N", help="output width in cells (default: the terminal's)")
+    p.add_argument(
+        "--width",
+        type=positive_int,
+        metavar="N",
+        help=f"output width in cells, {MIN_WIDTH}-{MAX_WIDTH} (default: the terminal's)",
+    )
     p.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -126,9 +132,11 @@ def run_diff(args: argparse.Namespace) -> int:
         names = tuple(witness_sigla([ra, rb]))
         emit(diff_html(cmp, (ra.ref, rb.ref), sigla=names, version=__version__), args.output)
     else:
-        width = args.width or shutil.get_terminal_size((100, 24)).columns
-        if width < 20:
-            raise UsageError(f"--width {width}: too narrow (at least 20)")
+        if args.width and args.width > MAX_WIDTH:
+            raise UsageError(f"--width {args.width}: too wide (at most {MAX_WIDTH})")
+        width = args.width or min(MAX_WIDTH, shutil.get_terminal_size((100, 24)).columns)
+        if width < MIN_WIDTH:
+            raise UsageError(f"--width {width}: too narrow (at least {MIN_WIDTH})")
         color = use_color(args.color)
         console = Console(
             file=sys.stdout,
