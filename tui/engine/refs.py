@@ -23,6 +23,9 @@ from tui.engine.model import Article, TextFile
 _REF = re.compile(r"^(?P<file>.+?)(?:#(?P<n>\d{1,9})(?:-(?P<m>\d{1,9})|@(?P<s>\d{1,9})-(?P<e>\d{1,9}))?)?$")
 
 
+AMBIGUOUS_SHOWN = 10  # files named in the error for an ambiguous prefix (20,000 made a 154 KB line)
+
+
 class RefError(ValueError):
     """A reference that names nothing, or more than one thing."""
 
@@ -57,7 +60,9 @@ def find_file(corpus: Corpus, name: str) -> TextFile:
         if skipped:
             raise RefError(f"{name}: {skipped[0].relpath} was skipped ({skipped[0].reason})")
         raise RefError(f"{name}: no file matches")
-    raise RefError(f"{name}: ambiguous, matches " + ", ".join(f.relpath for f in hits))
+    shown = ", ".join(f.relpath for f in hits[:AMBIGUOUS_SHOWN])
+    more = f" and {len(hits) - AMBIGUOUS_SHOWN} more" if len(hits) > AMBIGUOUS_SHOWN else ""
+    raise RefError(f"{name}: ambiguous, matches {len(hits)} files: {shown}{more}")
 
 
 def resolve(corpus: Corpus, ref: str) -> Resolved:
