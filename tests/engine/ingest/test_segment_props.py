@@ -66,3 +66,10 @@ def test_paragraphs_map_back_and_never_overlap(text):
             used.extend(range(s, e) for s, e in p.pieces)
         flat = [i for r in used for i in r]
         assert len(flat) == len(set(flat))
+
+
+def test_a_line_of_markup_alone_is_shown_as_it_is():
+    # found by the fuzz target (tests/engine/test_fuzz.py): "# #" was an empty paragraph with an empty piece
+    (article,) = segment("正文第一段。\n\n# #\n\n更多正文。\n", "f.txt")
+    assert [p.text for p in article.paragraphs] == ["正文第一段。", "# #", "更多正文。"]
+    assert all(s < e for p in article.paragraphs for s, e in p.pieces)

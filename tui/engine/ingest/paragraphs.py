@@ -34,15 +34,27 @@ _KIND_NAMES = {
 
 
 def _line_piece(line: str, offset: int) -> tuple[int, int] | None:
-    """Range of the line's visible content (markup and outer spaces excluded)."""
+    """Range of the line's visible content (markup and outer spaces excluded).
+
+    A line of markup alone (``# #``) has no content to strip it from: it is shown as it is (an empty
+    paragraph would show nothing and diff as one), as a ``meta`` paragraph (:func:`_markup_only`).
+    """
     stripped = line.strip()
     if not stripped:
         return None
     lead = len(line) - len(line.lstrip())
     content, _, prefix = markup_prefix(stripped)
     inner = content.strip()
+    if not inner:
+        return offset + lead, offset + lead + len(stripped)
     start = offset + lead + prefix + (len(content) - len(content.lstrip()))
     return start, start + len(inner)
+
+
+def _markup_only(line: str) -> bool:
+    """A line of Markdown markup and nothing else (``# #``): a separator, never a sentence that repair joins."""
+    content, level, _ = markup_prefix(line.strip())
+    return bool(level) and not content.strip()
 
 
 def build_paragraphs(
@@ -83,6 +95,8 @@ def build_paragraphs(
                 pieces.append(piece)
         text = "".join(raw[s:e] for s, e in pieces)
         kind = roles.get(g[0]) or (_KIND_NAMES.get(kinds[g[0]], "body") if len(g) == 1 else "body")
+        if kind == "body" and len(g) == 1 and _markup_only(lines[g[0]]):
+            kind = "meta"
         pars.append(Paragraph(text=text, kind=kind, pieces=tuple(pieces), line=g[0] + 1))
     return pars
 
