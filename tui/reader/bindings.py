@@ -13,9 +13,15 @@ from collections.abc import Mapping
 from textual.binding import Binding
 
 
-def bind(binding_id: str, keys: str, action: str, label: str, help: str = "", *, show: bool = True) -> Binding:
-    """One row of the table; ``help`` (default: the label) is what `?` and the Footer's tooltip say."""
-    return Binding(keys, action, label, show=show, tooltip=help or label, id=binding_id)
+def bind(
+    binding_id: str, keys: str, action: str, label: str, help: str = "", *, show: bool = True, reading: bool = False
+) -> Binding:
+    """One row of the table; ``help`` (default: the label) is what `?` and the Footer's tooltip say.
+
+    A ``reading`` key acts on the article whatever has focus (a priority
+    binding: the file list never sees it), unless the user is typing in an input.
+    """
+    return Binding(keys, action, label, show=show, tooltip=help or label, id=binding_id, priority=reading)
 
 
 APP = [
@@ -26,12 +32,12 @@ APP = [
 ]
 
 READER = [
-    bind("reader.down", "j", "scroll(1)", "Down", "Scroll down", show=False),
-    bind("reader.up", "k", "scroll(-1)", "Up", "Scroll up", show=False),
-    bind("reader.page-down", "space", "page(1)", "Page", "Page down", show=False),
-    bind("reader.page-up", "b", "page(-1)", "Page up", show=False),
-    bind("reader.top", "g", "edge(0)", "Top", "Top of article", show=False),
-    bind("reader.bottom", "G", "edge(1)", "Bottom", "Bottom of article", show=False),
+    bind("reader.down", "j", "scroll(1)", "Down", "Scroll down", show=False, reading=True),
+    bind("reader.up", "k", "scroll(-1)", "Up", "Scroll up", show=False, reading=True),
+    bind("reader.page-down", "space", "page(1)", "Page", "Page down", show=False, reading=True),
+    bind("reader.page-up", "b", "page(-1)", "Page up", show=False, reading=True),
+    bind("reader.top", "g", "edge(0)", "Top", "Top of article", show=False, reading=True),
+    bind("reader.bottom", "G", "edge(1)", "Bottom", "Bottom of article", show=False, reading=True),
     bind("reader.next-article", "J", "step(1)", "Next", "Next article"),
     bind("reader.previous-article", "K", "step(-1)", "Prev", "Prev article"),
     bind("reader.next-unread", "u", "next_unread", "Unread", "Next unread"),
@@ -40,9 +46,9 @@ READER = [
     ),
     bind("reader.raw", "r", "toggle_raw", "Raw", "Raw/repaired"),
     bind("reader.copy", "y", "copy", "Copy", "Copy paragraph with citation", show=False),
-    bind("reader.search", "slash", "search", "Search", "Search article"),
-    bind("reader.next-hit", "n", "hit(1)", "Next hit", "Next search hit", show=False),
-    bind("reader.previous-hit", "N", "hit(-1)", "Prev hit", "Previous search hit", show=False),
+    bind("reader.search", "slash", "search", "Search", "Search article", reading=True),
+    bind("reader.next-hit", "n", "hit(1)", "Next hit", "Next search hit", show=False, reading=True),
+    bind("reader.previous-hit", "N", "hit(-1)", "Prev hit", "Previous search hit", show=False, reading=True),
     bind(
         "reader.clear-search", "escape", "clear_search", "Clear", "Close the search bar, or clear the hits", show=False
     ),
@@ -55,7 +61,7 @@ READER = [
 
 FILES = [
     bind("files.open", "enter", "select_cursor", "Open", "Open the article (on a file: fold or unfold it)", show=False),
-    bind("files.fold", "space", "toggle_node", "Fold", "Fold or unfold the file under the cursor", show=False),
+    bind("files.fold", "o", "toggle_node", "Fold", "Fold or unfold the file under the cursor", show=False),
 ]
 
 COMPARE = [
@@ -134,6 +140,11 @@ SECTIONS: tuple[tuple[str, list[Binding]], ...] = (
 )
 
 BINDING_IDS = frozenset(b.id for _, table in SECTIONS for b in table if b.id)
+
+
+def reading_actions(table: list[Binding]) -> frozenset[str]:
+    """The action names (``scroll`` of ``scroll(1)``) of the ``reading`` keys in ``table``."""
+    return frozenset(b.action.split("(")[0] for b in table if b.priority)
 
 
 def by_id(binding_id: str) -> Binding:

@@ -33,6 +33,7 @@ class ReaderScreen(Screen):
     ReaderScreen.-narrow FileList { width: 24; }
     """
     BINDINGS = bindings.READER
+    TYPED = bindings.reading_actions(bindings.READER)  # keys that type into an input instead, when one has focus
 
     class Ready(Message):
         """The screen is laid out: the folder can be read into it."""
@@ -93,6 +94,10 @@ class ReaderScreen(Screen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 90, "-narrow")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
+        """Reading keys act on the article whatever has focus, except in the search bar, where they are typed."""
+        return not (action in self.TYPED and isinstance(self.focused, Input))
 
     @property
     def live(self) -> bool:

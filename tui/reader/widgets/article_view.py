@@ -131,7 +131,11 @@ class ArticleView(ScrollView, can_focus=True):
         "article--mark",
     }
     DEFAULT_CSS = """
-    ArticleView { padding: 0 2; background: $surface; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
+    ArticleView {
+        padding: 0 2; border-left: tall $panel; background: $surface;
+        overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1;
+    }
+    ArticleView:focus { border-left: tall $primary; }
     ArticleView > .article--title { text-style: bold; color: $primary; }
     ArticleView > .article--heading { text-style: bold; color: $accent; }
     ArticleView > .article--subtitle { text-style: italic; color: $secondary; }

@@ -41,7 +41,8 @@ class FileList(Tree[Entry]):
     BINDINGS = bindings.FILES
     _filling = False  # inside fill(): adding nodes does not invalidate (see _invalidate)
     DEFAULT_CSS = """
-    FileList { width: 38; border-right: tall $panel; background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    FileList { width: 38; border-left: blank; background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    FileList:focus { border-left: tall $primary; }
     FileList > .files--unread { color: $nr-unread; text-style: bold; }
     FileList > .files--read { color: $text-muted; }
     FileList > .files--badge { color: $accent; text-style: bold; }
