@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from tui.reader.themes import contrast
+
 CELL_W, LINE_H = 12.2, 24.4
 _CLASS = re.compile(r"\.(terminal-[\w-]+) \{ fill: (#[0-9a-fA-F]{6})([^}]*)\}")
 _RECT = re.compile(r'<rect fill="(#[0-9a-fA-F]{6})" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="[\d.]+" shape')
@@ -59,25 +61,15 @@ def row_text(row: list[Cell]) -> str:
     return "".join(c.char for c in row)
 
 
-def luminance(colour: str) -> float:
-    """WCAG 2 relative luminance of ``#rrggbb``."""
-
-    def channel(v: int) -> float:
-        s = v / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(fg: str, bg: str) -> float:
-    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
-    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
 def glyph_contrast(row: list[Cell], start: int, end: int) -> float:
     """The lowest contrast of a printed (non-blank) character between columns ``start`` and ``end``."""
     printed = [c for c in row[start:end] if c.char.strip() and c.fg and c.bg]
     assert printed, f"nothing printed in columns {start}-{end}: {row_text(row)!r}"
     return min(contrast(c.fg, c.bg) for c in printed)
+
+
+def find(row: list[Cell], text: str) -> int:
+    """The column where ``text`` starts in ``row`` (-1 if it is not there); wide characters take two columns."""
+    columns = [n for n, c in enumerate(row) if c.char]
+    at = "".join(c.char for c in row).find(text)
+    return columns[at] if at >= 0 else -1

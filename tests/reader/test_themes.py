@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.locations import bundled_themes
 from tui.reader.themes import (
     DEFAULT_THEME,
     NR_VARIABLES,
+    READ_CONTRAST,
     ThemeError,
+    contrast,
+    dimmed,
     load_theme,
     load_themes,
 )
@@ -99,3 +104,17 @@ async def test_t_opens_theme_picker_and_switches(seeds):
         await pilot.press("t", *"newsread-light", "enter")
         await settle(app, pilot)
         assert app.theme == "newsread-light"
+
+
+hex_colours = st.integers(min_value=0, max_value=0xFFFFFF).map(lambda n: f"#{n:06x}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(hex_colours, hex_colours)
+def test_dimmed_text_is_no_brighter_than_the_text_and_readable_when_the_text_is(fg, bg):
+    dim = dimmed(fg, bg)
+    assert contrast(dim, bg) <= contrast(fg, bg) + 1e-9
+    if contrast(fg, bg) >= READ_CONTRAST:
+        assert contrast(dim, bg) >= READ_CONTRAST
+    else:
+        assert dim.lower() == fg

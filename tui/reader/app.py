@@ -27,7 +27,7 @@ from tui.reader.keymap import load_keymap
 from tui.reader.library import Library, Reading
 from tui.reader.screens.reader import ReaderScreen
 from tui.reader.settings import Settings
-from tui.reader.themes import DEFAULT_THEME, NR_VARIABLES, load_themes
+from tui.reader.themes import DEFAULT_THEME, NR_VARIABLES, dimmed, load_themes
 from tui.render.safe import visible
 
 POLL_SECONDS = 2.0
@@ -78,6 +78,13 @@ class NewsreadApp(App):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **NR_VARIABLES}
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables; ``nr-read`` derived from its text and surface when the theme does not set it."""
+        variables = super().get_css_variables()
+        if "nr-read" not in variables:
+            variables["nr-read"] = dimmed(variables["foreground"], variables["surface"])
+        return variables
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader

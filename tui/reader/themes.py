@@ -9,6 +9,10 @@ Every field is checked before Textual sees it, since Textual trusts a theme:
 a variable it does not know, or a value its stylesheet cannot parse, would
 stop the app at start (or whenever that theme is chosen); a name must be
 plain printable text (it is shown in the theme picker and in notices).
+
+A theme that does not name ``nr-read`` (read titles in the file list) gets
+one derived from its text and surface colours: dimmer than the text, still
+readable (``READ_CONTRAST``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from tui.reader.configfile import ConfigError, read_toml
 from tui.render.safe import visible
 
 DEFAULT_THEME = "newsread-dark"
+READ_CONTRAST = 5.0  # read titles against the list's background: dimmer than text, above WCAG's 4.5:1
 
 # Variables every theme gets; a theme file may override any of them.
 NR_VARIABLES = {
@@ -40,6 +45,7 @@ NR_VARIABLES = {
     "nr-unread": "#42a5f5",
     "nr-lone": "#ef5350",
 }
+DERIVED = frozenset({"nr-read"})  # variables a theme may set, else computed from its colours (see the app)
 
 _COLOURS = (
     "primary",
@@ -60,6 +66,35 @@ MAX_NAME = 64  # characters in a theme name
 MAX_VALUE = 64  # characters in a colour or style value ("bold not underline", "rgb(10, 20, 30)")
 
 
+def luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a colour."""
+
+    def linear(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = Color.parse(colour).rgb
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours, 1 to 21."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def dimmed(foreground: str, background: str, floor: float = READ_CONTRAST) -> str:
+    """``foreground`` moved toward ``background`` as far as a contrast of ``floor`` allows (itself if below)."""
+    fg, bg = Color.parse(foreground), Color.parse(background)
+    best = fg
+    for step in range(1, 100):
+        colour = fg.blend(bg, step / 100)
+        if contrast(colour.hex, background) < floor:
+            break
+        best = colour
+    return best.hex
+
+
 class ThemeError(ValueError):
     """A theme file that cannot be used; the message names the file and field."""
 
@@ -67,7 +102,11 @@ class ThemeError(ValueError):
 @cache
 def theme_variables() -> frozenset[str]:
     """The variables a theme may set: Textual's own and newsread's ``nr-*``."""
-    return frozenset(Theme(name="probe", primary="#000000").to_color_system().generate()) | frozenset(NR_VARIABLES)
+    return (
+        frozenset(Theme(name="probe", primary="#000000").to_color_system().generate())
+        | frozenset(NR_VARIABLES)
+        | DERIVED
+    )
 
 
 def _css_value_ok(key: str, value: str) -> bool:
@@ -97,7 +136,7 @@ def _variable(path: Path, key: str, value: object) -> str:
         raise ThemeError(f"{path.name}: field '{visible(field)[:80]}' is not a theme variable")
     if not isinstance(value, str):
         raise ThemeError(f"{path.name}: field '{field}' must be a string")
-    if key in NR_VARIABLES:
+    if key in NR_VARIABLES or key in DERIVED:
         return _colour(path, field, value)
     if len(value) > MAX_VALUE or not _css_value_ok(key, value):
         raise ThemeError(f"{path.name}: field '{field}' is not a value Textual accepts: {visible(value)[:80]!r}")

@@ -44,9 +44,10 @@ class FileList(Tree[Entry]):
     FileList { width: 38; border-left: blank; background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
     FileList:focus { border-left: tall $primary; }
     FileList > .files--unread { color: $nr-unread; text-style: bold; }
-    FileList > .files--read { color: $text-muted; }
+    FileList:focus { background-tint: transparent; }
+    FileList > .files--read { color: $nr-read; }
     FileList > .files--badge { color: $accent; text-style: bold; }
-    FileList > .files--skipped { color: $text-disabled; text-style: italic; }
+    FileList > .files--skipped { color: $nr-read; text-style: italic; }
     FileList > .files--untitled { text-style: italic; }
     """
 
@@ -150,15 +151,20 @@ class FileList(Tree[Entry]):
     def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
         data = node.data
         text = super().render_label(node, base_style, style)
+        on_cursor = node.line == self.cursor_line  # the cursor's colours stay: they are made to contrast
+
+        def paint(component: str) -> None:
+            looks = self.get_component_rich_style(component, partial=True)
+            text.stylize(looks.without_color if on_cursor else looks)
+
         if isinstance(data, Skipped):
-            text.stylize(self.get_component_rich_style("files--skipped", partial=True))
+            paint("files--skipped")
         if isinstance(data, Article):
             unread = data.id not in self.read
-            mark = Text("● " if unread else "  ", style=self.get_component_rich_style("files--unread", partial=True))
-            kind = "files--unread" if unread else "files--read"
-            text.stylize(self.get_component_rich_style(kind, partial=True))
+            paint("files--unread" if unread else "files--read")
             if data.untitled:
-                text.stylize(self.get_component_rich_style("files--untitled", partial=True))
+                paint("files--untitled")
+            mark = Text("● " if unread else "  ", style=self.get_component_rich_style("files--unread", partial=True))
             count = self.badges.get(data.id)
             badge = Text(
                 f"×{count} " if count else "", style=self.get_component_rich_style("files--badge", partial=True)
