@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.render.wrap import NO_LINE_END, NO_LINE_START, wrap
+from tui.render.wrap import NO_LINE_END, NO_LINE_START, clip, wrap
 
 ALPHABET = "中文字段落新闻报道，。、；：！？）」》（「《“”… \u3000abcXYZ019-\n"
 
@@ -89,3 +89,22 @@ def test_kinsoku_rules_hold(text, width):
             assert seg[0] not in NO_LINE_START
         if b < len(text):
             assert seg[-1] not in NO_LINE_END
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET.replace("\n", ""), max_size=40), st.integers(min_value=0, max_value=30))
+def test_clip_keeps_the_longest_prefix_that_fits_before_an_ellipsis(text, width):
+    out = clip(text, width)
+    assert cell_len(out) <= width
+    if cell_len(text) <= width:
+        assert out == text
+    elif width:
+        kept = out[:-1]
+        assert out.endswith("…") and text.startswith(kept)
+        assert cell_len(kept) + cell_len(text[len(kept)]) > width - 1  # one more character would not fit
+
+
+def test_clip_never_halves_a_wide_character():
+    assert clip("全面提高基层", 6) == "全面…"
+    assert clip("全面提高基层", 7) == "全面提…"
+    assert clip("全面", 4) == "全面"

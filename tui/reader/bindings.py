@@ -45,6 +45,7 @@ READER = [
         "reader.focus", "tab", "app.focus_next", "Focus", "Move focus between the file list and the article", show=False
     ),
     bind("reader.raw", "r", "toggle_raw", "Raw", "Raw/repaired"),
+    bind("reader.sidebar", "backslash", "toggle_sidebar", "List", "Hide or show the file list"),
     bind("reader.copy", "y", "copy", "Copy", "Copy paragraph with citation", show=False),
     bind("reader.search", "slash", "search", "Search", "Search article", reading=True),
     bind("reader.next-hit", "n", "hit(1)", "Next hit", "Next search hit", show=False, reading=True),
@@ -138,6 +139,29 @@ SECTIONS: tuple[tuple[str, list[Binding]], ...] = (
     ("Help (?)", HELP),
     ("Everywhere", APP),
 )
+
+# The Footer's keys kept longest when it is narrow, most needed first (tui/reader/widgets/footer.py).
+FOOTER_FIRST = (
+    "app.help",
+    "app.quit",
+    "compare.back",
+    "reader.next-article",
+    "reader.previous-article",
+    "reader.search",
+    "reader.diff",
+    "reader.collate",
+    "compare.next-change",
+    "compare.next-witness",
+    "reader.next-unread",
+    "reader.bookmark",
+    "reader.sidebar",
+)
+
+
+def footer_rank(binding_id: str | None) -> int:
+    """Where a key stands in FOOTER_FIRST (keys not there come after all that are)."""
+    return FOOTER_FIRST.index(binding_id) if binding_id in FOOTER_FIRST else len(FOOTER_FIRST)
+
 
 BINDING_IDS = frozenset(b.id for _, table in SECTIONS for b in table if b.id)
 

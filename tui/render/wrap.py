@@ -150,3 +150,21 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
         out.extend(wrap_line(line, width, pos))
         pos += len(line) + 1
     return out
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` cells, else as much of it as fits before ``…`` (one cell).
+
+    The cut falls between characters, so a wide character is never halved:
+    when only one cell is left before the ellipsis, it stays blank.
+    """
+    if sum(map(get_character_cell_size, text)) <= width:
+        return text
+    if width < 1:
+        return ""
+    used = 0
+    for n, ch in enumerate(text):
+        used += get_character_cell_size(ch)
+        if used > width - 1:
+            return text[:n] + "…"
+    return text

@@ -13,7 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -21,6 +21,7 @@ from tui.engine.diff.kinds import IGNORABLE
 from tui.reader import bindings
 from tui.reader.widgets.article_view import SHOWN_MAX
 from tui.reader.widgets.diff_view import DiffView
+from tui.reader.widgets.footer import KeyFooter
 from tui.reader.widgets.text_view import TextView
 from tui.render.collation import point_lines
 from tui.render.safe import visible
@@ -175,7 +176,7 @@ class DiffScreen(CompareScreen):
         yield Static(id="heads")
         yield DiffView(id="diff")
         yield Static(Text(bindings.hint(self.app, self.keymap, *DIFF_KEYS)), id="info")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def view(self) -> DiffView:
@@ -264,7 +265,7 @@ class CollationScreen(CompareScreen):
     def compose(self) -> ComposeResult:
         yield Static(Text("collating…"), id="summary")
         yield TextView(id="collation")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def view(self) -> TextView:

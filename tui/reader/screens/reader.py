@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 
 from tui.engine.model import Article
 from tui.reader import bindings
 from tui.reader.library import Library
 from tui.reader.widgets.article_view import ArticleView
 from tui.reader.widgets.file_list import FileList
+from tui.reader.widgets.footer import KeyFooter
 from tui.render.safe import visible
 
 
@@ -79,7 +80,7 @@ class ReaderScreen(Screen):
         # Focus before the Footer exists: it composes once, for the file list's keys,
         # instead of again (dozens of widgets restyled) when loading ends.
         self.files.focus()
-        await self.mount(Footer())
+        await self.mount(KeyFooter())
         self.built = True
         self.set_header()
         self.post_message(self.Ready())
@@ -240,6 +241,13 @@ class ReaderScreen(Screen):
             self.notify("no unread articles", timeout=2)
             return
         self.open_article(target)
+
+    def action_toggle_sidebar(self) -> None:
+        """`\\`: hide the file list (the article takes the width) or show it again."""
+        files = self.files
+        files.display = not files.display
+        if not files.display and self.focused is files:
+            self.pane.focus()
 
     def action_toggle_raw(self) -> None:
         if self.article is not None:

@@ -17,15 +17,20 @@ from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article, Skipped, TextFile
 from tui.reader import bindings
 from tui.render.safe import visible
+from tui.render.wrap import clip
 
 Entry = Article | TextFile | Skipped
 UNFOLD_MAX = 2000  # folders with more articles start with their files folded
 
 
 def article_label(article: Article) -> str:
-    """What the list shows for an article: its number and title (untitled ones say so)."""
+    """What the list shows for an article: its number and title.
+
+    An untitled fragment's title is its first words (shown in italics); the
+    word "untitled" comes after them, so a narrow list still shows the words.
+    """
     title = visible(article.title)
-    return f"{article.index}. (untitled) {title}" if article.untitled else f"{article.index}. {title}"
+    return f"{article.index}. {title} (untitled)" if article.untitled else f"{article.index}. {title}"
 
 
 class FileList(Tree[Entry]):
@@ -170,4 +175,13 @@ class FileList(Tree[Entry]):
                 f"×{count} " if count else "", style=self.get_component_rich_style("files--badge", partial=True)
             )
             text = Text.assemble(mark, badge, text)
+        text.plain = clip(text.plain, self.scrollable_content_region.width - self._indent(node))
         return text
+
+    def _indent(self, node: TreeNode[Entry]) -> int:
+        """Cells of tree guides before ``node``'s label (the hidden root has none)."""
+        depth = 0
+        while node.parent is not None and node.parent is not self.root:
+            node = node.parent
+            depth += 1
+        return depth * self.guide_depth
