@@ -22,7 +22,7 @@ from tui.engine.model import Article
 from tui.engine.refs import RefError, resolve
 from tui.locations import bundled_themes, config_dir
 from tui.reader import bindings
-from tui.reader.commands import ArticleTitles, ThemeNames
+from tui.reader.commands import ArticleTitles, ScreenActions, ThemeNames
 from tui.reader.keymap import load_keymap
 from tui.reader.library import Library, Reading
 from tui.reader.screens.reader import ReaderScreen
@@ -37,7 +37,7 @@ class NewsreadApp(App):
     """newsread: read a folder of news text and compare the variants of a story."""
 
     TITLE = "newsread"
-    COMMANDS = App.COMMANDS | {ArticleTitles}
+    COMMANDS = App.COMMANDS | {ScreenActions, ArticleTitles}
     BINDINGS = bindings.APP
 
     def __init__(
@@ -85,6 +85,11 @@ class NewsreadApp(App):
         if "nr-read" not in variables:
             variables["nr-read"] = dimmed(variables["foreground"], variables["surface"])
         return variables
+
+    def get_system_commands(self, screen):
+        """Textual's palette commands that no key of ours offers already (screenshot, maximize)."""
+        ours = {"Theme", "Quit", "Keys"}  # `t`, `q` and `?` (every key, with its binding id)
+        return (command for command in super().get_system_commands(screen) if command.title not in ours)
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader

@@ -25,10 +25,10 @@ def bind(
 
 
 APP = [
-    bind("app.quit", "q", "quit", "Quit", "Quit (the article and the place in it are reopened next time)"),
+    bind("app.quit", "q,ctrl+q", "quit", "Quit", "Quit (the article and the place in it are reopened next time)"),
     bind("app.help", "question_mark", "help", "Help", "Every key with its binding id"),
     bind("app.theme", "t", "pick_theme", "Theme", "Theme picker (the choice is remembered)"),
-    bind("app.palette", "ctrl+p", "command_palette", "Go to", "Go to any article by its title", show=False),
+    bind("app.palette", "ctrl+p", "command_palette", "Go to", "Every action, and any article by its title", show=False),
 ]
 
 READER = [
@@ -66,7 +66,7 @@ FILES = [
 ]
 
 COMPARE = [
-    bind("compare.back", "escape", "back", "Back", "Back to reading"),
+    bind("compare.back", "escape,q", "back", "Back", "Back to reading"),
     bind(
         "compare.next-change",
         "right_square_bracket",

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static, Tree
 
 from tui.engine.model import Article
 from tui.reader import bindings
+from tui.reader.clipboard import copy_out
 from tui.reader.library import Library
 from tui.reader.widgets.article_view import ArticleView
 from tui.reader.widgets.file_list import FileList
@@ -267,8 +268,7 @@ class ReaderScreen(Screen):
             p = a.paragraphs[min(self.pane.top_block(), len(a.paragraphs) - 1)]
         source = f"{a.source.label}, " if a.source and a.source.label else ""
         cite = f"{p.text}\n— {a.title}, {source}{visible(a.file)}, line {p.line}"  # the name as shown: it must encode
-        self.app.copy_to_clipboard(cite)
-        self.notify(f"copied paragraph (line {p.line})", timeout=2)
+        copy_out(self, cite, f"paragraph (line {p.line})")
 
     # -- search ---------------------------------------------------------------
     def action_search(self) -> None:
