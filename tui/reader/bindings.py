@@ -32,6 +32,43 @@ APP = [
 ]
 
 READER = [
+    # While a passage is selected (v, or a mouse drag), j k w b extend it instead: these come first.
+    bind(
+        "reader.select-down",
+        "j",
+        "extend_line(1)",
+        "Line",
+        "With a selection: extend it a line",
+        show=False,
+        reading=True,
+    ),
+    bind(
+        "reader.select-up",
+        "k",
+        "extend_line(-1)",
+        "Line back",
+        "With a selection: take a line back",
+        show=False,
+        reading=True,
+    ),
+    bind(
+        "reader.select-word",
+        "w",
+        "extend_word(1)",
+        "Word",
+        "With a selection: extend it a word",
+        show=False,
+        reading=True,
+    ),
+    bind(
+        "reader.select-word-back",
+        "b",
+        "extend_word(-1)",
+        "Word back",
+        "With a selection: take a word back",
+        show=False,
+        reading=True,
+    ),
     bind("reader.down", "j", "scroll(1)", "Down", "Scroll down", show=False, reading=True),
     bind("reader.up", "k", "scroll(-1)", "Up", "Scroll up", show=False, reading=True),
     bind("reader.page-down", "space", "page(1)", "Page", "Page down", show=False, reading=True),
@@ -45,18 +82,31 @@ READER = [
         "reader.focus", "tab", "app.focus_next", "Focus", "Move focus between the file list and the article", show=False
     ),
     bind("reader.raw", "r", "toggle_raw", "Raw", "Raw/repaired"),
+    bind("reader.select", "v", "select", "Select", "Select a passage from the top of the view (then j k w b, m, y)"),
     bind("reader.sidebar", "backslash", "toggle_sidebar", "List", "Hide or show the file list"),
-    bind("reader.copy", "y", "copy", "Copy", "Copy paragraph with citation", show=False),
+    bind(
+        "reader.copy",
+        "y",
+        "copy",
+        "Copy",
+        "Copy the selection, else the paragraph at the top, with its citation",
+        show=False,
+    ),
     bind("reader.search", "slash", "search", "Search", "Search article", reading=True),
     bind("reader.next-hit", "n", "hit(1)", "Next hit", "Next search hit", show=False, reading=True),
     bind("reader.previous-hit", "N", "hit(-1)", "Prev hit", "Previous search hit", show=False, reading=True),
     bind(
-        "reader.clear-search", "escape", "clear_search", "Clear", "Close the search bar, or clear the hits", show=False
+        "reader.clear-search",
+        "escape",
+        "clear_search",
+        "Clear",
+        "Drop the selection, else close the search bar, else clear the hits",
+        show=False,
     ),
     bind("reader.find-all", "F", "corpus_search", "Find all", "Search all articles"),
     bind("reader.diff", "d", "diff", "Diff", "Diff variants"),
     bind("reader.collate", "c", "collate", "Collate", "Collation"),
-    bind("reader.bookmark", "m", "bookmark", "Mark", "Bookmark the first paragraph in view"),
+    bind("reader.bookmark", "m", "bookmark", "Mark", "Bookmark the selection, else the first paragraph in view"),
     bind("reader.bookmarks", "M", "bookmarks", "Marks", "Bookmarks panel"),
 ]
 

@@ -98,7 +98,12 @@ class ReaderScreen(Screen):
         self.set_class(self.size.width < 90, "-narrow")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
-        """Reading keys act on the article whatever has focus, except in the search bar, where they are typed."""
+        """Reading keys act on the article whatever has focus, except in the search bar, where they are typed.
+
+        j k w b extend a selection while there is one, and scroll (or nothing) otherwise.
+        """
+        if action in ("extend_line", "extend_word") and not (self.built and self.pane.selection):
+            return False
         return not (action in self.TYPED and isinstance(self.focused, Input))
 
     @property
@@ -212,6 +217,13 @@ class ReaderScreen(Screen):
         if self.pane.query:
             pos = self.pane.hit + 1 if self.pane.hit >= 0 else 0
             parts.append(f"/{visible(self.pane.query)} {pos}/{len(self.pane.hits)}")
+        if self.pane.selection:
+            chars = len(self.pane.selected_text())
+            parts.append(
+                f"selected {chars} characters: "
+                + bindings.hint(self.app, self.keymap, ("reader.bookmark", "mark"), ("reader.copy", "copy"))
+                + " · esc drop"
+            )
         if self.progress:
             parts.append(self.progress)
         self.query_one("#status", Static).update(Text("  ·  ".join(parts)), layout=False)
@@ -256,19 +268,59 @@ class ReaderScreen(Screen):
             self.update_status()
 
     def action_copy(self) -> None:
-        """Copy the paragraph at the top of the pane with its citation."""
+        """Copy the selection, else the paragraph at the top of the pane, with its citation."""
         a = self.article
         if a is None or not a.paragraphs:
             return
-        if self.pane.raw:
-            _, offset = self.pane.anchor()
-            offset += len(a.raw) - len(a.raw.lstrip("\n"))
-            p = next((p for p in a.paragraphs if p.raw_end > offset), a.paragraphs[-1])
+        if self.pane.selection:
+            start, _ = self._selected_span()
+            text, what = self.pane.selected_text(), "selection"
         else:
-            p = a.paragraphs[min(self.pane.top_block(), len(a.paragraphs) - 1)]
+            if self.pane.raw:
+                start = self._raw_offset(self.pane.anchor())
+            else:
+                start = a.paragraphs[min(self.pane.top_block(), len(a.paragraphs) - 1)].raw_start
+            paragraph = self._paragraph_at(start)
+            start, text, what = paragraph.raw_start, paragraph.text, "paragraph"
+        line = self._line_at(start)
         source = f"{a.source.label}, " if a.source and a.source.label else ""
-        cite = f"{p.text}\n— {a.title}, {source}{visible(a.file)}, line {p.line}"  # the name as shown: it must encode
-        copy_out(self, cite, f"paragraph (line {p.line})")
+        copy_out(self, f"{text}\n— {a.title}, {source}{visible(a.file)}, line {line}", f"{what} (line {line})")
+
+    def _raw_offset(self, pos: tuple[int, int]) -> int:
+        """Offset in the article's raw text of a place in the pane (as shown: repaired or raw)."""
+        a, (block, offset) = self.article, pos
+        if self.pane.raw:
+            return offset + len(a.raw) - len(a.raw.lstrip("\n"))
+        return a.paragraphs[block].raw_offset(offset)
+
+    def _selected_span(self) -> tuple[int, int]:
+        """[start, end) of the selection in the article's raw text."""
+        start, (block, offset) = self.pane.selection
+        return self._raw_offset(start), self._raw_offset((block, offset - 1)) + 1
+
+    def _paragraph_at(self, offset: int):
+        return next((p for p in self.article.paragraphs if p.raw_end > offset), self.article.paragraphs[-1])
+
+    def _line_at(self, offset: int) -> int:
+        """The file line of raw offset ``offset``."""
+        p = self._paragraph_at(offset)
+        return p.line + self.article.raw.count("\n", p.raw_start, max(p.raw_start, offset))
+
+    # -- selecting ------------------------------------------------------------
+    def action_select(self) -> None:
+        if self.article is None or not self.pane.select_top():
+            self.notify("nothing to select here", timeout=2)
+
+    def action_extend_line(self, count: int) -> None:
+        self.pane.extend_lines(count)
+
+    def action_extend_word(self, count: int) -> None:
+        self.pane.extend_words(count)
+
+    @on(ArticleView.Selected)
+    def _selection_changed(self) -> None:
+        self.refresh_bindings()
+        self.update_status()
 
     # -- search ---------------------------------------------------------------
     def action_search(self) -> None:
@@ -290,7 +342,9 @@ class ReaderScreen(Screen):
         self.pane.focus()
 
     def action_clear_search(self) -> None:
-        if self.query_one("#searchbar", Input).has_class("-shown"):
+        if self.pane.selection:
+            self.pane.select(None)
+        elif self.query_one("#searchbar", Input).has_class("-shown"):
             self._close_search()
         elif self.pane.query:
             self.search_for("")
@@ -335,19 +389,24 @@ class ReaderScreen(Screen):
             self.notify(problem, severity="warning", markup=False)
             return
         corpus = self.library.corpus  # the text shown: the folder may be re-read while the note is typed
-        paragraph = article.paragraphs[self.pane.first_whole_block()]
-        start, end = paragraph_span(paragraph)
+        if self.pane.selection:
+            (start, end), quote = self._selected_span(), self.pane.selected_text()
+        else:
+            paragraph = article.paragraphs[self.pane.first_whole_block()]
+            (start, end), quote = paragraph_span(paragraph), paragraph.text
+        line = self._line_at(start)
         if too_long := quote_too_long(end - start):
-            self.notify(f"{too_long}: this paragraph cannot be bookmarked", severity="warning")
+            self.notify(f"{too_long}: this passage cannot be bookmarked", severity="warning")
             return
 
         def save(note: str | None) -> None:
             if note is not None:
                 self.library.add_bookmark(corpus, article, start, end, note)
+                self.pane.select(None)
                 self.show_marks()
-                self.notify(visible(f"bookmarked {article.id}, line {paragraph.line}"), timeout=2, markup=False)
+                self.notify(visible(f"bookmarked {article.id}, line {line}"), timeout=2, markup=False)
 
-        self.app.push_screen(NoteScreen(paragraph.text), save)
+        self.app.push_screen(NoteScreen(quote), save)
 
     def action_bookmarks(self) -> None:
         """The bookmarks panel; choosing one opens its passage."""

@@ -13,8 +13,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rich.cells import get_character_cell_size
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -24,6 +26,7 @@ from tui.engine.model import Article
 from tui.reader.widgets.strips import text_strip
 from tui.reader.widgets.virtual import set_virtual_size
 from tui.render.safe import visible
+from tui.render.words import next_word_end, previous_word_end
 from tui.render.wrap import wrap
 
 SHOWN_MAX = 100_000  # characters of one article laid out in the pane: ~50 ms on the UI thread (see capped)
@@ -58,6 +61,8 @@ class Line:
 
 
 NOTE = -2  # Line.block of the lines of the "not shown" note (not a paragraph: no marks, hits or copies)
+
+Pos = tuple[int, int]  # (block, offset): a place in the text as shown, between two characters
 
 
 def capped(blocks: list[Block], limit: int, whole: str) -> tuple[list[Block], str]:
@@ -129,7 +134,9 @@ class ArticleView(ScrollView, can_focus=True):
         "article--search-current",
         "article--empty",
         "article--mark",
+        "article--selection",
     }
+    ALLOW_SELECT = False  # Textual's own text selection: this view selects passages itself (v, mouse drag)
     DEFAULT_CSS = """
     ArticleView {
         padding: 0 2; border-left: tall $panel; background: $surface;
@@ -145,10 +152,14 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article--search-current { background: $nr-search-current; color: black; text-style: bold; }
     ArticleView > .article--mark { text-style: underline; color: $nr-mark; }
     ArticleView > .article--empty { color: $text-muted; text-style: italic; }
+    ArticleView > .article--selection { text-style: reverse; }
     """
 
     class Scrolled(Message):
         """The reading position changed (for the status line)."""
+
+    class Selected(Message):
+        """The selection started, changed or ended (for the status line)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -164,6 +175,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.marks: list[tuple[int, int, int]] = []  # bookmarked (block, start, end) in repaired mode
         self._block_first: list[int] = []  # first line of every block
         self._width = 0
+        self.selection: tuple[Pos, Pos] | None = None  # [start, end) of the selected passage, start < end
+        self._drag: Pos | None = None  # where a mouse drag started
+        self._dragged = False
 
     # -- content --------------------------------------------------------
     def show(self, article: Article | None, *, raw: bool | None = None, keep_place: bool = False) -> None:
@@ -182,6 +196,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.blocks, self.note = shown
         self.hits = find_hits(self.blocks, self.query)
         self.hit = -1
+        if not same:
+            self.select(None)  # its places belong to the text it was made in
         self._relayout(force=not same)
         if anchor is not None:
             self.restore(anchor)
@@ -288,6 +304,122 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
         return self.hit
 
+    # -- selection ------------------------------------------------------
+    def select(self, selection: tuple[Pos, Pos] | None) -> None:
+        if selection != self.selection:
+            self.selection = selection
+            self.refresh()
+            self.post_message(self.Selected())
+
+    def select_top(self) -> bool:
+        """`v`: select the line at the top of the view (or the first one below it with text)."""
+        y = int(self.scroll_y)
+        line = next((ln for ln in self.lines[y:] if ln.block >= 0 and ln.end > ln.start), None)
+        if line is None:
+            return False
+        self.select(((line.block, line.start), (line.block, line.end)))
+        return True
+
+    def extend_lines(self, count: int) -> None:
+        """Move the end of the selection ``count`` display lines down (up if negative), never before its start."""
+        start, (block, offset) = self.selection
+        y = self.line_of(block, max(0, offset - 1))  # the line of the last selected character
+        step = 1 if count > 0 else -1
+        for _ in range(abs(count)):
+            t = y + step
+            while 0 <= t < len(self.lines) and self.lines[t].block < 0:
+                t += step
+            if not 0 <= t < len(self.lines):
+                break
+            y = t
+        end = (self.lines[y].block, self.lines[y].end)
+        if end > start:
+            self.select((start, end))
+            self._keep_in_view(y)
+
+    def extend_words(self, count: int) -> None:
+        """Move the end of the selection ``count`` words on (back if negative), never before its start."""
+        start, (block, offset) = self.selection
+        for _ in range(abs(count)):
+            if count > 0:
+                if offset >= len(self.blocks[block].text) and block + 1 < len(self.blocks):
+                    block, offset = block + 1, 0
+                offset = next_word_end(self.blocks[block].text, offset)
+            else:
+                back = previous_word_end(self.blocks[block].text, offset)
+                if back == 0 and block > start[0]:
+                    block, back = block - 1, len(self.blocks[block - 1].text)
+                if (block, back) <= start:
+                    break
+                offset = back
+        if (block, offset) > start:
+            self.select((start, (block, offset)))
+            self._keep_in_view(self.line_of(block, max(0, offset - 1)))
+
+    def selected_text(self) -> str:
+        """The selected passage as shown, paragraphs separated by a blank line."""
+        (b1, o1), (b2, o2) = self.selection
+        if b1 == b2:
+            return self.blocks[b1].text[o1:o2]
+        middle = [b.text for b in self.blocks[b1 + 1 : b2]]
+        return "\n\n".join([self.blocks[b1].text[o1:], *middle, self.blocks[b2].text[:o2]])
+
+    def _keep_in_view(self, y: int) -> None:
+        height = self.scrollable_content_region.height
+        if y >= self.scroll_y + height:
+            self.scroll_to(0, y - height + 1, animate=False, immediate=True)
+        elif y < self.scroll_y:
+            self.scroll_to(0, y, animate=False, immediate=True)
+
+    def position_at(self, x: int, y: int) -> tuple[Pos, bool] | None:
+        """The place under content cell (x, y), and whether a character is there (else: after a line's end)."""
+        if not self.blocks:
+            return None
+        n = max(0, min(len(self.lines) - 1, int(self.scroll_y) + y))
+        k = next((k for k in range(n, -1, -1) if self.lines[k].block >= 0), None)  # a blank line: the one above
+        if k is None:
+            return (0, 0), False
+        line = self.lines[k]
+        if k == n:
+            cells = 0
+            for i, ch in enumerate(self.blocks[line.block].text[line.start : line.end]):
+                cells += get_character_cell_size(ch)
+                if cells > x:
+                    return (line.block, line.start + i), True
+        return (line.block, line.end), False
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = event.get_content_offset(self)
+        if event.button != 1 or offset is None:
+            return
+        self._drag, self._dragged = self.position_at(offset.x, offset.y), False
+        if self._drag is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Drag: select from where the button went down to the character under the pointer (either way)."""
+        if self._drag is None:
+            return
+        offset = event.get_content_offset_capture(self)
+        if offset.y >= self.scrollable_content_region.height or offset.y < 0:  # past an edge: scroll on
+            self.scroll_to(0, self.scroll_y + (1 if offset.y > 0 else -1), animate=False, immediate=True)
+        here = self.position_at(max(0, offset.x), max(0, offset.y))
+        if here is None or (here == self._drag and not self._dragged):
+            return
+        self._dragged = True
+        (start, _), (end, on_char) = sorted((self._drag, here))
+        if on_char:
+            end = (end[0], end[1] + 1)
+        if end > start:
+            self.select((start, end))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._drag is not None:
+            if not self._dragged:
+                self.select(None)  # a click
+            self._drag = None
+            self.release_mouse()
+
     # -- painting ---------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         _, scroll_y = self.scroll_offset
@@ -315,6 +447,11 @@ class ArticleView(ScrollView, can_focus=True):
             for b, s, e in self.marks:
                 if b == line.block:
                     overlay(text, line, s, e, mark)
+        if self.selection is not None:
+            (b1, o1), (b2, o2) = self.selection
+            if b1 <= line.block <= b2:
+                s, e = (o1 if line.block == b1 else 0), (o2 if line.block == b2 else line.end)
+                overlay(text, line, s, e, self.get_component_rich_style("article--selection"))
         first = bisect_left(self.hits, (line.block, -1, -1))  # hits are in (block, start) order
         last = bisect_left(self.hits, (line.block + 1, -1, -1))
         for n in range(first, last):
