@@ -1,10 +1,13 @@
-"""Reader speed: first paint, opening the lead diff, keypress-to-paint, event-loop stalls.
+"""Reader speed: launch in a terminal, first paint, opening the lead diff, keypress-to-paint, event-loop stalls.
 
 Run from the repository root:
 
     PYTHONPATH=. python bench/bench_ui.py [--quick]
 
-Everything runs headless at 120x40 with private config/data/cache dirs.
+The launch is timed in a real terminal (tmux, 120x40): from starting the
+command to the screen showing what it is for (the seeds' file list; a bare
+Textual app's label), the two alternated, median of 5.  The rest runs
+headless at 120x40.  All of it uses private config/data/cache dirs.
 Paint times are taken where the app hands a finished frame to the (headless)
 driver.  Keypress-to-paint runs from sending the key through the Pilot to the
 first frame painted after it (the one showing the new article or scroll
@@ -19,7 +22,10 @@ import argparse
 import asyncio
 import os
 import random
+import shlex
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -122,6 +128,107 @@ def full_layout() -> float:
     return painted[marks[0]] - start
 
 
+# -- launch in a terminal --------------------------------------------------------
+BARE_APP = """from textual.app import App
+from textual.widgets import Label
+
+
+class OneLabel(App):
+    def compose(self):
+        yield Label("hello")
+
+
+OneLabel().run()
+"""
+HEAVY = ("trafilatura", "numpy", "lxml", "xml", "opencc", "rapidfuzz")  # none is needed to list plain text
+
+
+def newsread_command() -> list[str]:
+    """The reader as a user starts it: the installed console script beside this Python, else ``-m tui``."""
+    script = Path(sys.executable).with_name("newsread")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
+
+
+class Terminal:
+    """A tmux server of our own with one 120x40 pane; each launch replaces the pane's process."""
+
+    def __init__(self) -> None:
+        self.tmux = ["tmux", "-L", f"bench-ui-{os.getpid()}", "-f", os.devnull]
+        width, height = SIZE
+        self._run("new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height), "sleep 3600")
+        self._run("set-option", "-g", "remain-on-exit", "on")
+
+    def _run(self, *args: str) -> str:
+        return subprocess.run([*self.tmux, *args], check=True, capture_output=True, text=True).stdout
+
+    def launch(self, command: list[str], shown: str, timeout: float = 20.0) -> float:
+        """Seconds from starting ``command`` until ``shown`` is on the screen (polled every 5 ms)."""
+        start = time.perf_counter()
+        self._run("respawn-pane", "-k", "-t", "bench", f"cd {shlex.quote(str(ROOT))} && exec {shlex.join(command)}")
+        while shown not in self._run("capture-pane", "-p", "-t", "bench"):
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"{command[0]}: {shown!r} not on screen after {timeout} s")
+            time.sleep(0.005)
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+
+
+def terminal_launch(runs: int = 5) -> tuple[list[float], list[float]]:
+    """(bare app, newsread on the seeds) launch times, alternated, after one unmeasured launch of each."""
+    first_file = sorted(p.name for p in bundled_seeds().glob("*.txt"))[0]
+    bare = [sys.executable, "-c", BARE_APP]
+    term = Terminal()
+    try:
+        term.launch(bare, "hello")  # warm: bytecode, the seeds' reading state
+        term.launch(newsread_command(), first_file)
+        times: tuple[list[float], list[float]] = ([], [])
+        for _ in range(runs):
+            times[0].append(term.launch(bare, "hello"))
+            times[1].append(term.launch(newsread_command(), first_file))
+        return times
+    finally:
+        term.close()
+
+
+def startup_imports() -> tuple[float, list[str]]:
+    """CPU seconds to import what the reader starts with, and the heavy modules loaded by the time the list shows.
+
+    A fresh interpreter imports ``tui.main`` and the app, then runs the app
+    headless until the seeds are read; ``-X importtime``-style, but what is
+    reported is what start-up really pulled in (lazy imports included).
+    """
+    probe = f"""
+import asyncio, sys, time
+t = time.process_time()
+import tui.main, tui.reader.launch
+from tui.reader.app import NewsreadApp
+from tui.locations import bundled_seeds
+spent = time.process_time() - t
+
+loaded = set()
+
+class Probe(NewsreadApp):
+    def show_corpus(self, reading):
+        loaded.update(sys.modules)  # what reading the folder needed, before grouping starts
+        super().show_corpus(reading)
+
+async def run():
+    app = Probe(bundled_seeds(), poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not loaded:
+            await pilot.pause()
+
+asyncio.run(run())
+heavy = sorted({{m.split(".")[0] for m in loaded}} & set({HEAVY!r}))
+print(spent, *heavy)
+"""
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=ROOT)
+    spent, *heavy = out.stdout.split()
+    return float(spent), heavy
+
+
 # -- latencies -----------------------------------------------------------------
 async def settle(app, pilot) -> None:
     """Wait until the folder is indexed and grouped and the screen is idle."""
@@ -194,6 +301,23 @@ async def bench_stall(folder: Path) -> tuple[float, float]:
     return worst, total
 
 
+def report_launch() -> None:
+    if shutil.which("tmux"):
+        bare, reader = terminal_launch()
+        m, r = statistics.median(bare), statistics.median(reader)
+        print(
+            f"launch in tmux to the first usable screen: bare Textual app {m * 1000:.0f} ms, newsread (seeds' file list)"
+            f" {r * 1000:.0f} ms, ratio {r / m:.2f} (target <= 1.5); median of {len(bare)}, alternated"
+        )
+    else:
+        print("launch in a terminal: tmux not found, skipped")
+    spent, heavy = startup_imports()
+    print(
+        f"reader imports at start-up: {spent * 1000:.0f} ms CPU; heavy modules loaded by the time the list shows:"
+        f" {', '.join(heavy) or 'none'} (checked: {', '.join(HEAVY)})"
+    )
+
+
 def ms(values: list[float]) -> str:
     values = sorted(values)
     return f"median {statistics.median(values) * 1000:.1f} ms, p95 {values[int(len(values) * 0.95) - 1] * 1000:.1f} ms, max {values[-1] * 1000:.1f} ms"
@@ -202,7 +326,11 @@ def ms(values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and a 1,000-article folder")
+    parser.add_argument("--launch", action="store_true", help="only the launch in a terminal and the start-up imports")
     args = parser.parse_args()
+    if args.launch:
+        report_launch()
+        return
     reps = 3 if args.quick else 7
     presses = 10 if args.quick else 40
     work = Path(tempfile.mkdtemp(prefix="bench-ui-"))
@@ -217,6 +345,8 @@ def main() -> None:
     print(
         f"indexing+grouping {found} articles (cold cache): {total:.1f} s, longest event-loop stall {worst * 1000:.1f} ms (target < 100)"
     )
+
+    report_launch()
 
     paints = 5 * reps
     minimal, reader = [], []

@@ -18,15 +18,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
-from tui.cli import SUBCOMMANDS, command_parser
-from tui.cli.common import Parser, UsageError, fail
-from tui.engine.refs import RefError
+from tui.engine.quietgc import held
 from tui.locations import bundled_seeds
-from tui.reader.serve import ServeError
 from tui.stdout import OutputError, checked_stdout, discard_stdout
 
 
-def reader_parser() -> Parser:
+def reader_parser():
+    from tui.cli import SUBCOMMANDS
+    from tui.cli.common import Parser
+
     p = Parser(
         prog="newsread",
         description="A terminal reader for folders of news text, with side-by-side diffs of variant versions.",
@@ -54,6 +54,8 @@ def port_number(value: str) -> int:
 
 def reader_folder(folder: str | None) -> Path:
     """The folder to read; a bad one is a usage error before Textual is imported."""
+    from tui.cli.common import UsageError
+
     root = Path(folder) if folder else bundled_seeds()
     if not root.is_dir():
         raise UsageError(f"not a folder: {root}" if root.exists() else f"no such folder: {root}")
@@ -62,6 +64,11 @@ def reader_folder(folder: str | None) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    with held():  # start-up imports make only long-lived objects: no collector pass over them (then frozen)
+        from tui.cli import SUBCOMMANDS, command_parser
+        from tui.cli.common import UsageError, fail
+        from tui.engine.refs import RefError
+        from tui.reader.serve import ServeError
     try:
         if argv and argv[0] in SUBCOMMANDS:
             with checked_stdout():

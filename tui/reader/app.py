@@ -104,7 +104,7 @@ class NewsreadApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
 
     def on_reader_screen_ready(self) -> None:
-        """The reading screen is laid out: start reading the folder."""
+        """The reading screen is on: start reading the folder."""
         self.reader.show_progress("indexing…")
         self.load_corpus()
         if self.poll:
@@ -156,9 +156,12 @@ class NewsreadApp(App):
         if self.gone:
             self.gone = False
             self.notify(f"folder {visible(str(self.library.folder))} is back", timeout=4, markup=False)
-        self.reader.show_folder(reading.read, opening)
         self.reader.show_progress("grouping…")
-        self.call_after_refresh(self.find_variants, reading.corpus)  # after this frame: no GIL contention
+        self.reader.show_folder(reading.read, opening)
+
+    def on_reader_screen_shown(self) -> None:
+        """The articles are on screen: group them after this frame (no GIL contention while it paints)."""
+        self.call_after_refresh(self.find_variants, self.library.corpus)
 
     def _folder_gone(self, problem: str, now: list[tuple]) -> None:
         """Say once that the folder went; polling goes on and reads it again when it is back."""

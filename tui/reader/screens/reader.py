@@ -21,6 +21,8 @@ from tui.reader.widgets.file_list import FileList
 from tui.reader.widgets.footer import KeyFooter
 from tui.render.safe import visible
 
+BUILD_WAIT = 0.3  # seconds the splash waits for the folder before the layout comes without it
+
 
 class ReaderScreen(Screen):
     """Read articles; every key is a binding with an id (see keymap.toml)."""
@@ -38,7 +40,10 @@ class ReaderScreen(Screen):
     TYPED = bindings.reading_actions(bindings.READER)  # keys that type into an input instead, when one has focus
 
     class Ready(Message):
-        """The screen is laid out: the folder can be read into it."""
+        """The screen is on: the folder can be read for it."""
+
+    class Shown(Message):
+        """The folder's articles are on screen (the app groups them after this frame)."""
 
     class CompareWanted(Message):
         """The user asked to compare the witnesses of ``article``'s story: ``kind`` is "diff" or "collate"."""
@@ -58,6 +63,8 @@ class ReaderScreen(Screen):
         self.article: Article | None = None
         self.progress = ""
         self.built = False
+        self.building = False
+        self.waiting: tuple | None = None  # a folder read before the layout was built: shown once it is
         self.placed = 0.0  # place() as of the last scroll, for saving after the widgets are gone
         self.where = ""  # file and encoding shown in the header
 
@@ -66,9 +73,18 @@ class ReaderScreen(Screen):
         yield Static(Text(f"newsread · opening {visible(str(self.library.folder))}…"), id="splash")
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._build)
+        """Have the folder read now, and lay out when it is (one layout, painted once, with the list in it).
+
+        A folder that takes longer than BUILD_WAIT gets the layout then, with
+        the progress on the status line.
+        """
+        self.post_message(self.Ready())
+        self.set_timer(BUILD_WAIT, self._build)
 
     async def _build(self) -> None:
+        if self.building:
+            return
+        self.building = True
         await self.query_one("#splash").remove()
         panes = Horizontal(
             FileList(id="files"),
@@ -84,7 +100,9 @@ class ReaderScreen(Screen):
         await self.mount(KeyFooter())
         self.built = True
         self.set_header()
-        self.post_message(self.Ready())
+        self.update_status()
+        if self.waiting is not None:
+            self.show_folder(*self.waiting)
 
     @property
     def pane(self) -> ArticleView:
@@ -108,12 +126,17 @@ class ReaderScreen(Screen):
 
     @property
     def live(self) -> bool:
-        """Laid out and not being taken down (a worker's late result has nowhere to go otherwise)."""
-        return self.is_running and bool(self.query("#article"))
+        """Not being taken down (a worker's late result has nowhere to go otherwise)."""
+        return self.is_running and (bool(self.query("#article")) if self.built else bool(self.query("#splash")))
 
     # -- the folder ---------------------------------------------------------
     def show_folder(self, read: set[str], opening: tuple[Article, float | None] | None = None) -> None:
         """Show the library's (re)loaded corpus, keeping the open article and place, else ``opening`` it."""
+        if not self.built:
+            self.waiting = (read, opening)
+            self.call_later(self._build)
+            return
+        self.waiting = None
         current = self.article
         anchor = self.pane.anchor() if current else None
         self.files.fill(self.library.corpus)
@@ -133,6 +156,7 @@ class ReaderScreen(Screen):
             self.files.show_article(self.library.order[0])
             self.files.focus()
         self.update_status()
+        self.post_message(self.Shown())
 
     def _placeholder(self, text: str) -> None:
         self.pane.placeholder = text

@@ -27,20 +27,29 @@ def key_width(key: FooterKey) -> int:
 class KeyFooter(Footer):
     """Footer that drops whole keys, least needed first, to fit its width."""
 
+    fitted = (0, 0, False)  # the width composed for, the cells its keys take, whether keys were left out
+
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
         room = self.size.width
+        used = sum(map(key_width, keys))
+        dropped = False
         if room:
             active = self.screen.active_bindings
             shown = [k for k in keys if not k.has_class("-command-palette")]
             order = {id(k): bindings.footer_rank(active[k.key].binding.id if k.key in active else None) for k in shown}
-            used = sum(map(key_width, keys))
             for key in sorted(reversed(shown), key=lambda k: order[id(k)], reverse=True):
                 if used <= room:
                     break
                 used -= key_width(key)
                 keys.remove(key)
+                dropped = True
+        self.fitted = (room, used, dropped)
         yield from keys
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.recompose)
+        """Compose again only if the keys no longer fit, or some were left out and there is more room."""
+        room, used, dropped = self.fitted
+        width = self.size.width
+        if width != room and (width < used or dropped):
+            self.call_after_refresh(self.recompose)
