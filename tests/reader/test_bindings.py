@@ -60,3 +60,17 @@ async def test_help_lists_every_binding_id_with_its_remapped_keys(seeds):
     assert rows["bookmarks.delete"].split()[0] == "x"
     assert rows["find.close"].split()[0] == "^g"
     assert rows["reader.next-article"].split()[0] == "J"
+
+
+async def test_help_names_tab_enter_and_escape_and_the_keys_textual_brings(seeds):
+    app = make_app(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(app.screen.query_one(Static).content)
+    lines = console.export_text().splitlines()
+    first_words = {line.split()[0] for line in lines if line.strip()}
+    assert {"tab", "enter", "escape", "shift+tab", "mouse"} <= first_words
+    assert any(line.split()[0] == "o" and line.split()[-1] == "files.fold" for line in lines if line.strip())

@@ -100,11 +100,14 @@ def test_clip_keeps_the_longest_prefix_that_fits_before_an_ellipsis(text, width)
         assert out == text
     elif width:
         kept = out[:-1]
-        assert out.endswith("…") and text.startswith(kept)
-        assert cell_len(kept) + cell_len(text[len(kept)]) > width - 1  # one more character would not fit
+        assert out.endswith("…") and text.startswith(kept) and kept == kept.rstrip()
+        rest = text[len(kept) :]
+        word = len(kept) + len(rest) - len(rest.lstrip()) + 1  # up to the next printed character
+        assert cell_len(text[:word]) > width - 1  # it would not fit
 
 
 def test_clip_never_halves_a_wide_character():
     assert clip("全面提高基层", 6) == "全面…"
     assert clip("全面提高基层", 7) == "全面提…"
+    assert clip("工作质效 压紧", 10) == "工作质效…"
     assert clip("全面", 4) == "全面"

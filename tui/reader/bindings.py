@@ -225,10 +225,13 @@ def by_id(binding_id: str) -> Binding:
     return next(b for _, table in SECTIONS for b in table if b.id == binding_id)
 
 
+SPELLED = {"enter": "enter", "escape": "escape"}  # named as on the keyboard, not ⏎ and esc
+
+
 def key_label(app, keymap: Mapping[str, str], binding: Binding) -> str:
     """The key(s) ``binding`` is on with ``keymap`` applied, as the user types them (``?`` not ``question_mark``)."""
     keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
-    return ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+    return ", ".join(SPELLED.get(k.strip()) or app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
 
 
 def hint(app, keymap: Mapping[str, str], *entries: tuple[str, str]) -> str:

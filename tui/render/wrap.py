@@ -155,8 +155,9 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
 def clip(text: str, width: int) -> str:
     """``text`` if it fits in ``width`` cells, else as much of it as fits before ``…`` (one cell).
 
-    The cut falls between characters, so a wide character is never halved:
-    when only one cell is left before the ellipsis, it stays blank.
+    The cut falls between characters, so a wide character is never halved
+    (when only one cell is left before the ellipsis, it stays blank), and
+    spaces before the ellipsis are dropped.
     """
     if sum(map(get_character_cell_size, text)) <= width:
         return text
@@ -166,5 +167,5 @@ def clip(text: str, width: int) -> str:
     for n, ch in enumerate(text):
         used += get_character_cell_size(ch)
         if used > width - 1:
-            return text[:n] + "…"
+            return text[:n].rstrip() + "…"
     return text

@@ -13,6 +13,15 @@ from textual.widgets import Static
 
 from tui.reader import bindings
 
+# Keys and mouse actions the widgets have of themselves (not in the binding table, so not remappable).
+TEXTUAL_KEYS = (
+    ("↑ ↓", "Move the file list's cursor, or scroll the article: whichever has focus"),
+    ("pgup, pgdn, home, end", "Page, or go to the top or the end, in the pane that has focus"),
+    ("shift+tab", "Move focus back"),
+    ("ctrl+c", "Copy, in a text field (elsewhere: says how to quit)"),
+    ("mouse", "Click opens an article or focuses a pane, the wheel scrolls, a drag in the article selects"),
+)
+
 
 class HelpScreen(ModalScreen):
     """All keys with their binding ids (for keymap.toml)."""
@@ -43,5 +52,7 @@ class HelpScreen(ModalScreen):
             for b in section:
                 table.add_row(Text(bindings.key_label(self.app, self.keymap, b)), Text(b.tooltip), Text(b.id))
         table.add_row("", "", "")
-        table.add_row(Text("mouse"), Text("click selects, wheel scrolls"), "")
+        table.add_row(Text("Also (Textual's keys)", style="bold"), "", "")
+        for keys, what in TEXTUAL_KEYS:
+            table.add_row(Text(keys), Text(what), "")
         return table
