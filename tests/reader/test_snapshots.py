@@ -7,6 +7,8 @@ every machine.
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import make_app, settle
 
 LEAD = "000_0ea74b706e051f9e.txt#2"
@@ -22,21 +24,23 @@ def after(*keys):
     return run_before
 
 
-def test_start_screen(snap_compare, seeds):
-    assert snap_compare(make_app(seeds), terminal_size=(120, 40), run_before=after())
+SIZES = {"80x24": (80, 24), "160x48": (160, 48)}
+THEMES = ("newsread-dark", "newsread-light")
 
 
-def test_article(snap_compare, seeds):
-    assert snap_compare(make_app(seeds, open_ref=LEAD), terminal_size=(120, 40), run_before=after("j"))
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_list(snap_compare, seeds, size, theme):
+    """A first start: the seeds' file list, nothing open yet."""
+    assert snap_compare(make_app(seeds, theme_name=theme), terminal_size=SIZES[size], run_before=after())
 
 
-def test_article_light_theme(snap_compare, seeds):
-    app = make_app(seeds, open_ref=LEAD, theme_name="newsread-light")
-    assert snap_compare(app, terminal_size=(120, 40), run_before=after("j"))
-
-
-def test_article_80x24(snap_compare, seeds):
-    assert snap_compare(make_app(seeds, open_ref=LEAD), terminal_size=(80, 24), run_before=after())
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_article(snap_compare, seeds, size, theme):
+    """The lead story open a line down, the next article read (J, K): unread, read and selected rows."""
+    app = make_app(seeds, open_ref=LEAD, theme_name=theme)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=after("J", "K", "j"))
 
 
 def test_lead_story_diff_000_vs_001(snap_compare, seeds):
