@@ -118,3 +118,17 @@ def test_dimmed_text_is_no_brighter_than_the_text_and_readable_when_the_text_is(
         assert contrast(dim, bg) >= READ_CONTRAST
     else:
         assert dim.lower() == fg
+
+
+async def test_a_theme_may_set_nr_read_and_the_list_draws_read_titles_in_it(seeds, tmp_path):
+    (tmp_path / "mine.toml").write_text(GOOD + 'nr-read = "#5a5a5a"\n', "utf-8")
+    assert load_theme(tmp_path / "mine.toml").variables["nr-read"] == "#5a5a5a"
+    themes = config_dir() / "themes"
+    themes.mkdir()
+    (themes / "mine.toml").write_text(GOOD + 'nr-read = "#5a5a5a"\n', "utf-8")
+    app = make_app(seeds, theme_name="mine")
+    async with app.run_test() as pilot:
+        await settle(app, pilot)
+        assert app.theme_variables["nr-read"] == "#5a5a5a"
+        read = app.reader.files.get_component_rich_style("files--read", partial=True)
+        assert read.color.triplet.hex == "#5a5a5a"

@@ -399,7 +399,7 @@ class ReaderScreen(Screen):
 
     # -- bookmarks ------------------------------------------------------------
     def action_bookmark(self) -> None:
-        """Ask for a note, then bookmark the first paragraph in view."""
+        """Ask for a note, then bookmark the selection, else the first paragraph in view."""
         from tui.engine.bookmarks.anchor import paragraph_span
         from tui.engine.bookmarks.bookmark import quote_too_long
         from tui.reader.screens.bookmarks import NoteScreen
