@@ -22,3 +22,29 @@ def test_a_failing_write_is_reported_and_the_writer_goes_on(tmp_path):
         assert state.read_ids() == {"a.txt#1"}  # the write after the failure was made
     finally:
         state.close()
+
+
+def test_quitting_while_the_store_opens_waits_for_it_and_closes_it(tmp_path, monkeypatch):
+    """The reader reads the folder (and opens the store) from its first frame: a quit can come mid-open."""
+    from tui.engine.bookmarks import store
+
+    entered, release = threading.Event(), threading.Event()
+    real_open = store.Store.open
+
+    def slow_open(*args, **kw):
+        entered.set()
+        release.wait(10)
+        return real_open(*args, **kw)
+
+    monkeypatch.setattr(store.Store, "open", staticmethod(slow_open))
+    state = ReadingState(tmp_path, report=[].append)
+    opening = threading.Thread(target=state.open, daemon=True)
+    opening.start()
+    assert entered.wait(10)
+    closing = threading.Thread(target=state.close, daemon=True)
+    closing.start()
+    release.set()
+    opening.join(10)
+    closing.join(10)
+    assert not closing.is_alive() and state.store is None and state._thread is None
+    assert state.open() is None and state.store is None  # closed: it opens no more

@@ -27,15 +27,21 @@ class ReadingState:
         self.store = None
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # open (a worker) and close (quitting) never interleave
+        self._closed = False
 
     def open(self) -> str | None:
         """Open the store (call from a worker thread); returns a notice for the user, if any."""
         from tui.engine.bookmarks.store import Store
 
-        self.store = Store.open()
-        self._thread = threading.Thread(target=self._write_loop, name="newsread-store", daemon=True)
-        self._thread.start()
-        return self.store.notice
+        with self._lock:
+            if self._closed:  # the reader quit while the folder was being read
+                return None
+            self.store = Store.open()
+            thread = threading.Thread(target=self._write_loop, name="newsread-store", daemon=True)
+            thread.start()
+            self._thread = thread
+            return self.store.notice
 
     def read_ids(self) -> set[str]:
         return self.store.read_ids(self.folder) if self.store else set()
@@ -89,7 +95,12 @@ class ReadingState:
             self._queue.join()
 
     def close(self) -> None:
-        """Write what is queued, then close the store."""
+        """Write what is queued, then close the store (and open it no more)."""
+        with self._lock:
+            self._closed = True
+            self._close()
+
+    def _close(self) -> None:
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join(timeout=5)
