@@ -112,9 +112,11 @@ def test_import_of_foreign_annotations_and_ambiguous_rm(capsys, tmp_path):
     foreign.write_text(json.dumps(items), encoding="utf-8")
     code, _, err = run(capsys, "bookmarks", "import", str(foreign))
     assert code == 0 and "imported 2 new" in err
-    assert {b["anchor"]["ref"] for b in listing(capsys)} == {SOLO + "#2"}
+    saved = listing(capsys)
+    assert {b["anchor"]["ref"] for b in saved} == {SOLO + "#2"}
     code, _, err = run(capsys, "bookmarks", "rm", "aaaa")
     assert code == 2 and "ambiguous" in err
+    assert all(b["id"] in err for b in saved)  # it names the candidates, as an ambiguous file prefix does
 
 
 def test_export_then_import_into_an_empty_data_dir_gives_the_same_bookmarks(capsys, tmp_path, monkeypatch):

@@ -95,3 +95,19 @@ async def test_control_characters_in_config_never_reach_a_notice(seeds):
         assert len(notes) >= 3
         assert not [m for m in notes if UNSAFE.search(m)], notes
         assert any("␛]0;pwned␇" in m for m in notes), notes
+
+
+async def test_a_key_with_control_characters_is_refused_and_never_drawn(seeds):
+    """A keymap value is drawn in the Footer and the help: one with ESC/OSC is refused with a visible notice."""
+    (config_dir() / "keymap.toml").write_text(
+        f'"reader.next-article" = {json.dumps("ctrl+n," + OSC_TITLE)}\n', encoding="utf-8"
+    )
+    app = make_app(seeds)
+    async with app.run_test(notifications=True) as pilot:
+        await settle(app, pilot)
+        notes = [n.message for n in app._notifications]
+        assert any("reader.next-article" in m and "␛]0;pwned␇" in m for m in notes), notes
+        assert not [m for m in notes if UNSAFE.search(m)], notes
+        keys = {key for binding in app.screen.active_bindings.values() for key in [binding.binding.key]}
+        assert not [k for k in keys if UNSAFE.search(k)], keys
+        assert "ctrl+n" not in keys  # a keymap entry is taken whole or not at all

@@ -26,7 +26,7 @@ from tui.engine.bookmarks.bookmark import (
 from tui.engine.bookmarks.store import Store
 from tui.engine.export.files import ExportError, write_atomically
 from tui.engine.ingest.load import Corpus
-from tui.engine.refs import resolve
+from tui.engine.refs import first_few, resolve
 from tui.engine.variants.groupcache import find_groups
 from tui.locations import bundled_seeds
 from tui.render.safe import visible
@@ -157,7 +157,9 @@ def run_rm(args: argparse.Namespace) -> int:
         hits = store.find_bookmarks(args.id) if args.id else []
         if len(hits) != 1:
             raise UsageError(
-                f"no bookmark {args.id}" if not hits else f"{args.id}: ambiguous, matches {len(hits)} bookmarks"
+                f"no bookmark {args.id}"
+                if not hits
+                else f"{args.id}: ambiguous, matches {len(hits)} bookmarks: {first_few([b.id for b in hits])}"
             )
         if not store.remove_bookmark(hits[0].id):
             raise UsageError(f"bookmark not removed: {store.notice}")

@@ -24,7 +24,7 @@ from importlib import import_module
 
 _API = {
     "tui.engine.model": ("Article", "Paragraph", "Skipped", "Source", "TextFile"),
-    "tui.engine.refs": ("RefError", "Resolved", "resolve"),
+    "tui.engine.refs": ("RefError", "Resolved", "first_few", "resolve"),
     "tui.engine.ingest.load": ("Corpus", "FolderError", "load"),
     "tui.engine.ingest.corpuscache": ("load_cached",),
     "tui.engine.caches": ("cache_problem",),

@@ -60,9 +60,13 @@ def find_file(corpus: Corpus, name: str) -> TextFile:
         if skipped:
             raise RefError(f"{name}: {skipped[0].relpath} was skipped ({skipped[0].reason})")
         raise RefError(f"{name}: no file matches")
-    shown = ", ".join(f.relpath for f in hits[:AMBIGUOUS_SHOWN])
-    more = f" and {len(hits) - AMBIGUOUS_SHOWN} more" if len(hits) > AMBIGUOUS_SHOWN else ""
-    raise RefError(f"{name}: ambiguous, matches {len(hits)} files: {shown}{more}")
+    raise RefError(f"{name}: ambiguous, matches {len(hits)} files: {first_few([f.relpath for f in hits])}")
+
+
+def first_few(names: list[str]) -> str:
+    """The first names of an ambiguous match and a count of the rest: the message stays one short line."""
+    more = f" and {len(names) - AMBIGUOUS_SHOWN} more" if len(names) > AMBIGUOUS_SHOWN else ""
+    return ", ".join(names[:AMBIGUOUS_SHOWN]) + more
 
 
 def resolve(corpus: Corpus, ref: str) -> Resolved:

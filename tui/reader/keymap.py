@@ -2,7 +2,9 @@
 
 Every binding of the reader has an id (``reader.next-article`` …); the file
 says ``"reader.next-article" = "ctrl+n"`` (several keys: ``"ctrl+n,N"``).
-Unknown ids and non-string values are reported once, and ignored.
+Unknown ids, non-string values and keys that are not printable (a key is
+drawn in the Footer and the help, so ESC in one would reach the terminal)
+are reported once, and ignored.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tui.reader.configfile import ConfigError, read_toml
+from tui.render.safe import UNSAFE
 
 
 def load_keymap(path: Path, known_ids: Iterable[str]) -> tuple[dict[str, str], list[str]]:
@@ -29,6 +32,8 @@ def load_keymap(path: Path, known_ids: Iterable[str]) -> tuple[dict[str, str], l
             notices.append(f"keymap {path}: unknown binding id '{binding_id}' ignored")
         elif not isinstance(keys, str) or not keys.strip():
             notices.append(f"keymap {path}: '{binding_id}' must be a key string such as \"ctrl+n\"")
+        elif UNSAFE.search(keys):
+            notices.append(f"keymap {path}: '{binding_id}' = '{keys}' holds a control character, default keys kept")
         else:
             keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
     return keymap, notices
