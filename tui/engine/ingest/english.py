@@ -23,9 +23,17 @@ other Latin-script OCR pages" says it with examples):
   ``Pool Halls Win``) only after a finished sentence, shorter than a line of
   text, ending on a whole phrase and with no dateline under it.  Garbled short
   lines right above a head (a banner the OCR could not read) go with it.
+* Advertisements print capitals lines between their lines of text: a head
+  run starts an article only when the article above holds two body lines or
+  more, or a border or furniture ended it; a head under text cut on a word
+  that cannot end a phrase (``to attend our showing of`` / ``SPRING``) goes
+  on with that text; an advertiser's name, town or telephone (``SANDERS
+  BROS.``, ``MALTA, MONTANA``, ``PHONE 190.``) is the last line of its
+  advertisement, not a head.
 * A story **closes** at a continuation line (``(Continued on Page Eight)``,
   also misread: ``(Coatinued on Page Two.)``), a
-  line ``oo`` (a separator dingbat), or a long rule of noise lines; a line that
+  line ``oo`` (a separator dingbat), a long rule of noise lines, or a printed
+  border (a row of one or two marks: ``$ $ $ $``, ``+++++``); a line that
   opens a jumped story (``Continued from Page One``) starts an article.
 * **Page furniture** — the masthead (down to the last furniture line among
   the first :data:`MASTHEAD_LINES`: ``VOL. XX NO. 15.``, ``THIRTY-NINTH
@@ -49,6 +57,7 @@ the last one before it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from statistics import median
@@ -81,14 +90,21 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # A numbered item of a list or table ("No. 5."), not a masthead's number
-_NUMBERED = re.compile(r"^No\W{0,2}\d{1,4}\W?$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^No\W{0,2}\d{1,4}\W{0,3}$", re.IGNORECASE)
 # The masthead's date line: "SATURDAY, APRIL 1, 1916"
 _WEEKDAY_DATE = re.compile(r"(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b.{0,40}\b1[89]\d\d\b", re.IGNORECASE)
 _SMALL_WORDS = frozenset(
     ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over", "the", "to")
     + ("with", "up", "out", "off", "but", "are", "be", "was", "his", "her", "its")
 )
+_DANGLING = frozenset(("a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"))
 _SIGNATURE = re.compile(r"^\W{0,2}(?:[A-Z](?:\. ?| )|[A-Z][A-Za-z]{1,3}\. ?){1,3}[A-Z][A-Za-z'’-]+[.,]?\W{0,2}$")
+# An advertiser's signature: "SAM H. WILSON & CO.", "SANDERS BROS.", "Mexico Music Co:", "PHONE 190."
+_FIRM = re.compile(
+    r"(?:\b(?:CO|Co|BROS|Bros|COMPANY|Company)|& SONS?)\W{0,3}$|\b(?:PHONES?|Phones?|Telephone)\b\W{0,3}\d"
+)
+# A town and state on a line of its own: "MALTA, MONTANA", "WALTERSVILLE, - - KENTUCKY"
+_TOWN = re.compile(r"^\W{0,3}[A-Z][A-Za-z.']{2,20},[\s\-:]*[A-Z][A-Za-z.]{2,14}\W{0,3}$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _WORD_MARKS = "\"'“‘(.,;:!?-"
 _STOPS = ".!?"
@@ -97,6 +113,8 @@ _TITLES = frozenset(("mr", "mrs", "dr", "gen", "col", "capt", "rev", "hon", "sup
 SHORT = 40  # a body line this short may be a deck's broken line
 SHORT_NOISE = 15  # a line this short above a head may be its garbled banner
 WEAK_ABOVE = 6
+BORDER_MARKS = 10  # marks in a row, at least, that make a border
+THIN = 2  # body lines, at least, above a head that starts an article (fewer: a line inside an advertisement)
 RULE_LINES = 5  # noise lines in a row: a printed rule or border between two items
 PROSE = 24  # a line of running text is at least this long
 BROKEN_LINES = 4  # deck lines broken mid-word, at most, between two head lines
@@ -137,6 +155,15 @@ def is_noise(s: str, letters: int | None = None) -> bool:
     return letters < 3 or letters < 0.55 * visible or not _TWO_LETTERS.search(s)
 
 
+def is_border(s: str) -> bool:
+    """A printed border or rule read as a row of one or two marks (``$ $ $ $``, ``+++++``, ``ooooooo``)."""
+    marks = "".join(s.split())
+    if len(marks) < BORDER_MARKS:
+        return False
+    counts = sorted(Counter(marks).values(), reverse=True)
+    return counts[0] >= 0.45 * len(marks) and sum(counts[:2]) >= 0.7 * len(marks)
+
+
 def is_caps(s: str, counts: tuple[int, int] | None = None) -> bool:
     letters, caps = counts or _letters(s)
     return letters >= 4 and caps >= 0.8 * letters and len(s) <= 90
@@ -163,8 +190,10 @@ def is_deck(s: str) -> bool:
 
 
 def is_signature(s: str) -> bool:
-    """A name signing an item (``C. S. ALBERT.``, ``II. T. DERICKSON,``): initials, then one name."""
-    return bool(_SIGNATURE.match(s))
+    """A name signing an item (``C. S. ALBERT.``, ``II. T. DERICKSON,``): initials, then one name; or an
+    advertiser's name, address or telephone closing an advertisement (``SANDERS BROS.``, ``MALTA, MONTANA``,
+    ``Phone 190``)."""
+    return bool(_SIGNATURE.match(s) or _FIRM.search(s) or _TOWN.match(s))
 
 
 def classify(line: str) -> Line:
@@ -221,6 +250,8 @@ def ends_sentence(s: str) -> bool:
 @dataclass
 class _Unit:
     filled: bool = False  # holds body text or furniture
+    text: int = 0  # body lines
+    ended: bool = False  # a border, a rule or furniture ends it
     closed: bool = False  # the next line starts an article whatever it is
 
 
@@ -244,6 +275,8 @@ def _head_run(i: int, ks: list[Line], lines: list[str]) -> int:
         if k in HEAD_LINES or k is Line.FURNITURE:
             end = j = j + 1
             continue
+        if k in (Line.NOISE, Line.BODY) and is_border(lines[j]):
+            break  # a printed border parts two heads
         if k is Line.NOISE:
             if j + 1 - end >= RULE_LINES:
                 break  # a long rule of noise parts two heads
@@ -275,6 +308,12 @@ def _ends_a_sentence_above(i: int, ks: list[Line], lines: list[str], prev_body: 
     """Is head-like line ``i`` the end of the unfinished sentence right above it?"""
     s = lines[i].rstrip()
     return ks[i] is Line.DECK and prev_body == i - 1 and s.endswith(".") and not ends_sentence(lines[prev_body])
+
+
+def _dangles(i: int, lines: list[str], prev_body: int) -> bool:
+    """Does the text right above line ``i`` stop on a word that cannot end a phrase (``our showing of``)?"""
+    words = lines[prev_body].split() if prev_body == i - 1 else []
+    return bool(words) and words[-1].lower() in _DANGLING
 
 
 def _starts_article(i: int, end: int, ks: list[Line], lines: list[str], finished: bool, width: float) -> bool:
@@ -353,24 +392,36 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
     after_masthead = starts[-1] if top else -1
     while i < len(lines):
         k = ks[i]
+        if k in (Line.NOISE, Line.BODY) and is_border(lines[i]):
+            unit.filled = unit.ended = True  # a printed border ends what is above it
+            i += 1
+            continue
         if k in (Line.BLANK, Line.NOISE):
             rule = rule + 1 if k is Line.NOISE else rule
             unit.filled = unit.filled or rule >= RULE_LINES  # a long rule of noise ends what is above it
+            unit.ended = unit.ended or rule >= RULE_LINES
             i += 1
             continue
         rule = 0
+        if k in HEAD_LINES and _dangles(i, lines, prev_body):  # "our showing of" / "SPRING" / "AND SUMMER MILLINERY"
+            end = _head_run(i, ks, lines)
+            unit.filled, prev_body, i = True, end - 1, end
+            continue
         if k in HEAD_LINES and _ends_a_sentence_above(i, ks, lines, prev_body):
             k = Line.BODY  # "collector, A." / "B. Crismond Police Judge.": the sentence's last line
         elif k in HEAD_LINES or k is Line.FURNITURE:
             end = _head_run(i, ks, lines)
             finished = prev_body < 0 or ends_sentence(lines[prev_body]) or ends_sentence(lines[i - 1])
-            if i > 0 and (unit.closed or (unit.filled and _starts_article(i, end, ks, lines, finished, width))):
+            thin = unit.text < THIN and not unit.ended
+            if i > 0 and (
+                unit.closed or (unit.filled and not thin and _starts_article(i, end, ks, lines, finished, width))
+            ):
                 first = _weak_lines_above(i, lines, ks, starts[-1] + 1)
                 if not (starts[-1] == after_masthead and first == starts[-1] + 1):  # its banner's scraps begin it
                     starts.append(first)
                 unit = _Unit()
             if any(ks[j] is Line.FURNITURE for j in range(i, end)):
-                unit.filled = True
+                unit.filled = unit.ended = True
             i = end
             continue
         if (unit.closed or (k is Line.CONTINUED_FROM and unit.filled)) and i > 0:
@@ -380,6 +431,7 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
             unit.closed = True
         else:
             unit.filled = True
+            unit.text += 1
             prev_body = i
         i += 1
     return starts
