@@ -247,3 +247,20 @@ def test_a_capitals_line_under_one_line_of_text_stays_in_its_advertisement():
         "MAKES FARM LOANS",
     ]
     assert english.article_starts(STORY + ad + STORY) == [0, 2]
+
+
+PROSE = ["Those having broken plates to be repaired", "may mail them to me in a strong package."]
+
+
+def test_a_one_line_head_after_a_short_last_line_starts_an_article():
+    cut = ["The loss was about two hundred dollars and", "on the furniture"]  # the OCR lost the full stop
+    assert english.article_starts(cut + ["Tomato Plants For Sale"] + PROSE) == [0, 2]
+    going = ["The loss was about two hundred dollars and", "the furniture of both houses was saved by"]
+    assert english.article_starts(going + ["Tomato Plants For Sale"] + PROSE) == [0]
+
+
+def test_a_head_with_a_full_stop_starts_an_article_unless_a_dispatch_is_above_it():
+    assert english.article_starts(STORY + ["Dental Notice."] + PROSE) == [0, 2]
+    wire = ["London, April 1. The war office said today", "that the attacks had all been beaten back."]
+    assert english.article_starts(wire + ["German Report."] + PROSE) == [0]
+    assert english.classify(", Spare The Snake") is english.Line.DECK  # a speck of the OCR before a head

@@ -16,11 +16,13 @@ other Latin-script OCR pages" says it with examples):
   or furniture and the run has a capitals line or furniture.  Title-case
   lines alone do only when full lines of text (or a dateline, byline or
   credit, however short) follow, the text under them
-  does not go on with their sentence, their first line has no full stop
-  (wire roundups end section heads with one: ``Colonel Cano Loyal.``), and
+  does not go on with their sentence, their first line has no full stop when
+  the article above holds a dateline (wire roundups end section heads with
+  one: ``Colonel Cano Loyal.``; a weekly's ``Dental Notice.`` is a head), and
   they are three lines or more, or two with a dateline, byline or credit
   under them, or two after a finished sentence; a single line (a weekly's
-  ``Pool Halls Win``) only after a finished sentence, shorter than a line of
+  ``Pool Halls Win``) only after a finished sentence (or a line under half the
+  column, whose stop the OCR may have lost), shorter than a line of
   text, ending on a whole phrase and with no dateline under it.  Garbled short
   lines right above a head (a banner the OCR could not read) go with it.
 * Advertisements print capitals lines between their lines of text: a head
@@ -114,6 +116,7 @@ SHORT = 40  # a body line this short may be a deck's broken line
 SHORT_NOISE = 15  # a line this short above a head may be its garbled banner
 WEAK_ABOVE = 6
 BORDER_MARKS = 10  # marks in a row, at least, that make a border
+SHORT_LAST = 0.5  # of the column width: a line this short ends its paragraph, stop or not (the OCR drops stops)
 THIN = 2  # body lines, at least, above a head that starts an article (fewer: a line inside an advertisement)
 RULE_LINES = 5  # noise lines in a row: a printed rule or border between two items
 PROSE = 24  # a line of running text is at least this long
@@ -171,6 +174,7 @@ def is_caps(s: str, counts: tuple[int, int] | None = None) -> bool:
 
 def is_deck(s: str) -> bool:
     """A short title-case line: every content word capitalised, no list of names (no comma), no table row."""
+    s = s.lstrip(" ,.'|")
     if len(s) > 48 or "," in s.rstrip(",") or "..." in s or ". ." in s:
         return False
     words = content = lower = 0
@@ -252,6 +256,7 @@ class _Unit:
     filled: bool = False  # holds body text or furniture
     text: int = 0  # body lines
     ended: bool = False  # a border, a rule or furniture ends it
+    wire: bool = False  # it holds a dateline or a wire credit
     closed: bool = False  # the next line starts an article whatever it is
 
 
@@ -316,16 +321,20 @@ def _dangles(i: int, lines: list[str], prev_body: int) -> bool:
     return bool(words) and words[-1].lower() in _DANGLING
 
 
-def _starts_article(i: int, end: int, ks: list[Line], lines: list[str], finished: bool, width: float) -> bool:
+def _starts_article(
+    i: int, end: int, ks: list[Line], lines: list[str], finished: bool, width: float, wire: bool
+) -> bool:
     """Does the head run ``lines[i:end]`` head a new article (see the module docstring)?
 
-    ``finished``: the text above the run ends a sentence.
+    ``finished``: the text above the run ends a sentence; ``wire``: the article above holds a dateline (its
+    decks ending with a full stop are section heads).
     """
     run = ks[i:end]
     if Line.CAPS in run or Line.FURNITURE in run:
         return True
     decks = [j for j in range(i, end) if ks[j] is Line.DECK]
-    if not decks or lines[decks[0]].rstrip().endswith(".") or not _prose_follows(end, ks, lines):
+    stop = bool(decks) and lines[decks[0]].rstrip().endswith(".")
+    if not decks or (stop and wire) or not _prose_follows(end, ks, lines):
         return False  # a wire story's section heads end with a full stop ("Colonel Cano Loyal.")
     nxt = next((j for j in range(end, len(ks)) if ks[j] is not Line.NOISE), end)
     if _goes_on(lines[nxt]):
@@ -411,10 +420,16 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
             k = Line.BODY  # "collector, A." / "B. Crismond Police Judge.": the sentence's last line
         elif k in HEAD_LINES or k is Line.FURNITURE:
             end = _head_run(i, ks, lines)
-            finished = prev_body < 0 or ends_sentence(lines[prev_body]) or ends_sentence(lines[i - 1])
+            finished = (
+                prev_body < 0
+                or ends_sentence(lines[prev_body])
+                or ends_sentence(lines[i - 1])
+                or len(lines[prev_body].strip()) < SHORT_LAST * width
+            )
             thin = unit.text < THIN and not unit.ended
             if i > 0 and (
-                unit.closed or (unit.filled and not thin and _starts_article(i, end, ks, lines, finished, width))
+                unit.closed
+                or (unit.filled and not thin and _starts_article(i, end, ks, lines, finished, width, unit.wire))
             ):
                 first = _weak_lines_above(i, lines, ks, starts[-1] + 1)
                 if not (starts[-1] == after_masthead and first == starts[-1] + 1):  # its banner's scraps begin it
@@ -431,6 +446,7 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
             unit.closed = True
         else:
             unit.filled = True
+            unit.wire = unit.wire or k is Line.DATELINE
             unit.text += 1
             prev_body = i
         i += 1
