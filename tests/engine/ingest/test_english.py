@@ -144,6 +144,10 @@ def test_lines_of_an_english_page_have_their_kinds():
         "MALTA, MONTANA": english.Line.BODY,
         "WALTERSVILLE, - - KENTUCKY": english.Line.BODY,
         "Z PHONE 190.": english.Line.BODY,
+        "Battell Block": english.Line.BODY,
+        "THE QUALITY SHOE STORE": english.Line.BODY,
+        "Miles; New Haven: A. B. Hoffnagle,": english.Line.BODY,  # a list of names, not a deck
+        "CHICAGO, SATUBl) AY, APRIL 1,1910.": english.Line.FURNITURE,  # the date line, as the OCR garbles it
     }
     for line, kind in kinds.items():
         assert english.classify(line) is kind, line

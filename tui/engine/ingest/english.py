@@ -95,6 +95,8 @@ _FURNITURE = re.compile(
 _NUMBERED = re.compile(r"^No\W{0,2}\d{1,4}\W{0,3}$", re.IGNORECASE)
 # The masthead's date line: "SATURDAY, APRIL 1, 1916"
 _WEEKDAY_DATE = re.compile(r"(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b.{0,40}\b1[89]\d\d\b", re.IGNORECASE)
+# A date line in capitals as the OCR may garble it: "CHICAGO, SATUBl) AY, APRIL 1,1910." (a comma, then a year)
+_DATED = re.compile(r",.{0,40}\b1[89]\d\d\W{0,2}$")
 _SMALL_WORDS = frozenset(
     ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over", "the", "to")
     + ("with", "up", "out", "off", "but", "are", "be", "was", "his", "her", "its")
@@ -103,7 +105,7 @@ _DANGLING = frozenset(("a", "an", "and", "at", "by", "for", "from", "in", "of", 
 _SIGNATURE = re.compile(r"^\W{0,2}(?:[A-Z](?:\. ?| )|[A-Z][A-Za-z]{1,3}\. ?){1,3}[A-Z][A-Za-z'’-]+[.,]?\W{0,2}$")
 # An advertiser's signature: "SAM H. WILSON & CO.", "SANDERS BROS.", "Mexico Music Co:", "PHONE 190."
 _FIRM = re.compile(
-    r"(?:\b(?:CO|Co|BROS|Bros|COMPANY|Company)|& SONS?)\W{0,3}$|\b(?:PHONES?|Phones?|Telephone)\b\W{0,3}\d"
+    r"(?:\b(?:CO|Co|BROS|Bros|COMPANY|Company|STORE|Store|BLOCK|Block)|& SONS?)\W{0,3}$|\b(?:PHONES?|Phones?|Telephone)\b\W{0,3}\d"
 )
 # A town and state on a line of its own: "MALTA, MONTANA", "WALTERSVILLE, - - KENTUCKY"
 _TOWN = re.compile(r"^\W{0,3}[A-Z][A-Za-z.']{2,20},[\s\-:]*[A-Z][A-Za-z.]{2,14}\W{0,3}$")
@@ -173,9 +175,11 @@ def is_caps(s: str, counts: tuple[int, int] | None = None) -> bool:
 
 
 def is_deck(s: str) -> bool:
-    """A short title-case line: every content word capitalised, no list of names (no comma), no table row."""
+    """A short title-case line: every content word capitalised, no list of names (no comma, semicolon or colon
+    inside it), no table row."""
     s = s.lstrip(" ,.'|")
-    if len(s) > 48 or "," in s.rstrip(",") or "..." in s or ". ." in s:
+    inner = s.rstrip(",;:")
+    if len(s) > 48 or any(mark in inner for mark in ",;:") or "..." in s or ". ." in s:
         return False
     words = content = lower = 0
     for token in s.split():
@@ -224,7 +228,7 @@ def classify(line: str) -> Line:
     if _BYLINE.match(s):
         return Line.BYLINE
     caps = is_caps(s, counts)
-    if (caps and _FURNITURE.search(s)) or ("DAY" in s.upper() and _WEEKDAY_DATE.search(s)):
+    if (caps and (_FURNITURE.search(s) or _DATED.search(s))) or ("DAY" in s.upper() and _WEEKDAY_DATE.search(s)):
         return Line.FURNITURE
     if is_signature(s):
         return Line.BODY
