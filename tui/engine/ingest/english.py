@@ -91,6 +91,8 @@ _FURNITURE = re.compile(
     r"\b(?:JAN|FEB|MAR|APR|MAY|JUNE|JULY|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}\.? \d{1,2}[.,]? 1[89]\d\d\b",
     re.IGNORECASE,
 )
+# A dispatch's date near the start of a line, its place lost or garbled: "April 1. (noon.) German"
+_DISPATCH = re.compile(rf"^.{{0,24}}\b{_MONTH} \d{{1,2}}\b")
 # A numbered item of a list or table ("No. 5."), not a masthead's number
 _NUMBERED = re.compile(r"^No\W{0,2}\d{1,4}\W{0,3}$", re.IGNORECASE)
 # The masthead's date line: "SATURDAY, APRIL 1, 1916"
@@ -450,7 +452,7 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
             unit.closed = True
         else:
             unit.filled = True
-            unit.wire = unit.wire or k is Line.DATELINE
+            unit.wire = unit.wire or k is Line.DATELINE or bool(_DISPATCH.match(lines[i]))
             unit.text += 1
             prev_body = i
         i += 1
