@@ -206,6 +206,7 @@ def test_a_story_continued_from_another_page_starts_an_article():
 
 
 STORY = ["The city council met last evening in regular", "session and passed the new paving ordinance."]
+PROSE = ["Those having broken plates to be repaired", "may mail them to me in a strong package."]
 
 
 def test_a_deck_line_with_a_comma_stays_in_its_head():
@@ -241,6 +242,8 @@ def test_a_head_under_a_sentence_cut_on_a_small_word_goes_on_with_it():
     assert english.article_starts(STORY + ad) == [0]
     headed = ["You are cordially invited", "to attend our showing.", "SPRING", "AND SUMMER MILLINERY", "Wednesday and"]
     assert english.article_starts(STORY + headed) == [0, 4]
+    notice = ["In the matter of the petition of B. C.", "Hull and one hundred and forty others:", "NOTICE OF ELECTION"]
+    assert english.article_starts(notice + PROSE) == [0]
 
 
 def test_a_capitals_line_under_one_line_of_text_stays_in_its_advertisement():
@@ -251,9 +254,6 @@ def test_a_capitals_line_under_one_line_of_text_stays_in_its_advertisement():
         "MAKES FARM LOANS",
     ]
     assert english.article_starts(STORY + ad + STORY) == [0, 2]
-
-
-PROSE = ["Those having broken plates to be repaired", "may mail them to me in a strong package."]
 
 
 def test_a_one_line_head_after_a_short_last_line_starts_an_article():

@@ -322,9 +322,10 @@ def _ends_a_sentence_above(i: int, ks: list[Line], lines: list[str], prev_body: 
 
 
 def _dangles(i: int, lines: list[str], prev_body: int) -> bool:
-    """Does the text right above line ``i`` stop on a word that cannot end a phrase (``our showing of``)?"""
+    """Does the text right above line ``i`` stop on a word that cannot end a phrase (``our showing of``) or on a
+    colon (``and more others:``)?"""
     words = lines[prev_body].split() if prev_body == i - 1 else []
-    return bool(words) and words[-1].lower() in _DANGLING
+    return bool(words) and (words[-1].lower() in _DANGLING or words[-1].endswith(":"))
 
 
 def _starts_article(
