@@ -27,9 +27,9 @@ other Latin-script OCR pages" says it with examples):
   lines right above a head (a banner the OCR could not read) go with it.
 * Advertisements print capitals lines between their lines of text: a head
   run starts an article only when the article above holds two body lines or
-  more, or a border or furniture ended it; a head under text cut on a word
-  that cannot end a phrase (``to attend our showing of`` / ``SPRING``) goes
-  on with that text; an advertiser's name, town or telephone (``SANDERS
+  more, or a border or furniture ended it; a head under text ending with a
+  colon (``and more others:`` / ``NOTICE OF ELECTION``) goes on with that
+  text; an advertiser's name, town or telephone (``SANDERS
   BROS.``, ``MALTA, MONTANA``, ``PHONE 190.``) is the last line of its
   advertisement, not a head.
 * A story **closes** at a continuation line (``(Continued on Page Eight)``,
@@ -103,7 +103,6 @@ _SMALL_WORDS = frozenset(
     ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or", "over", "the", "to")
     + ("with", "up", "out", "off", "but", "are", "be", "was", "his", "her", "its")
 )
-_DANGLING = frozenset(("a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"))
 _SIGNATURE = re.compile(r"^\W{0,2}(?:[A-Z](?:\. ?| )|[A-Z][A-Za-z]{1,3}\. ?){1,3}[A-Z][A-Za-z'’-]+[.,]?\W{0,2}$")
 # An advertiser's signature: "SAM H. WILSON & CO.", "SANDERS BROS.", "Mexico Music Co:", "PHONE 190."
 _FIRM = re.compile(
@@ -321,11 +320,13 @@ def _ends_a_sentence_above(i: int, ks: list[Line], lines: list[str], prev_body: 
     return ks[i] is Line.DECK and prev_body == i - 1 and s.endswith(".") and not ends_sentence(lines[prev_body])
 
 
-def _dangles(i: int, lines: list[str], prev_body: int) -> bool:
-    """Does the text right above line ``i`` stop on a word that cannot end a phrase (``our showing of``) or on a
-    colon (``and more others:``)?"""
-    words = lines[prev_body].split() if prev_body == i - 1 else []
-    return bool(words) and (words[-1].lower() in _DANGLING or words[-1].endswith(":"))
+def _announces(i: int, lines: list[str], prev_body: int) -> bool:
+    """Does the text right above line ``i`` end on a colon (``and more others:``), announcing what follows?
+
+    (A line cut on a small word, ``our showing of``, is no such cue: a column
+    break puts heads after unfinished sentences all the time.)
+    """
+    return prev_body == i - 1 and lines[prev_body].rstrip().endswith(":")
 
 
 def _starts_article(
@@ -419,7 +420,7 @@ def article_starts(lines: list[str], ks: list[Line] | None = None) -> list[int]:
             i += 1
             continue
         rule = 0
-        if k in HEAD_LINES and _dangles(i, lines, prev_body):  # "our showing of" / "SPRING" / "AND SUMMER MILLINERY"
+        if k in HEAD_LINES and _announces(i, lines, prev_body):  # "others:" / "NOTICE OF ELECTION"
             end = _head_run(i, ks, lines)
             unit.filled, prev_body, i = True, end - 1, end
             continue
