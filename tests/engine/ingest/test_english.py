@@ -148,7 +148,11 @@ def test_lines_of_an_english_page_have_their_kinds():
         "THE QUALITY SHOE STORE": english.Line.BODY,
         "Miles; New Haven: A. B. Hoffnagle,": english.Line.BODY,  # a list of names, not a deck
         "CHICAGO, SATUBl) AY, APRIL 1,1910.": english.Line.FURNITURE,  # the date line, as the OCR garbles it
+        "continued to fail, however, and": english.Line.BODY,  # no page named: text, not a continuation line
+        "Continued on eighth page,": english.Line.CONTINUED_TO,
     }
+    for line in ('May 11, 1910."', "Tuesday April 18th 1916"):  # a date in the text, not the masthead's
+        assert english.classify(line) is not english.Line.FURNITURE, line
     for line, kind in kinds.items():
         assert english.classify(line) is kind, line
 
@@ -266,3 +270,9 @@ def test_a_head_with_a_full_stop_starts_an_article_unless_a_dispatch_is_above_it
     wire = ["London, April 1. The war office said today", "that the attacks had all been beaten back."]
     assert english.article_starts(wire + ["German Report."] + PROSE) == [0]
     assert english.classify(", Spare The Snake") is english.Line.DECK  # a speck of the OCR before a head
+
+
+def test_an_advertisers_name_or_address_ends_the_advertisement_above_the_next_head():
+    coupon = ["Sign Name", "Address", "Private Residence", "Firehouse", "Block"]
+    head = ["ALLISON HILL FIRST TO TAKE UP", "DECORATION OF WHOLE BLOCKS"]
+    assert english.article_starts(STORY + coupon + head + PROSE) == [0, 7]  # not moved up to "Firehouse"

@@ -82,6 +82,8 @@ _CREDIT = re.compile(
 # "(Continued on Page Eight)", "[Continued 011 Page 7]", "Continued from Page One" (group 1: on or from), and as the
 # OCR misreads it: "(Coatinued on Page Two.)", "(Contlnued on Tage Two.)", "fContinued on Page 10]"
 _CONTINUED = re.compile(r"^\W{0,4}[a-z]?C[a-z]{1,3}t[il1]nued (from|on|to|an|in) \S{1,12}", re.IGNORECASE)
+# What makes a continuation line one: a page named, or the brackets it is set in ("continued to fail" is text)
+_PAGE_REF = re.compile(r"[PpTt][ao][gq][eo]|^\W{0,3}[a-z]?[(\[]")
 _SEPARATOR = re.compile(r"^[o0]{2}\.?$")  # the "oo" dingbat some papers print between items
 # Masthead and page furniture, on a line in capitals or a short one: "VOL. XX NO. 15.", "THIRTY-NINTH YEAR",
 # "PRICE ONE CENT", "$1.00 PER YEAR", "NEW MEXICO, APRIL 7. 1916"
@@ -91,6 +93,7 @@ _FURNITURE = re.compile(
     r"\b(?:JAN|FEB|MAR|APR|MAY|JUNE|JULY|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}\.? \d{1,2}[.,]? 1[89]\d\d\b",
     re.IGNORECASE,
 )
+_DATE_ALONE = re.compile(rf"^\W{{0,2}}{_MONTH} \d{{1,2}}[.,]? 1[89]\d\d\W{{0,3}}$")
 # A dispatch's date near the start of a line, its place lost or garbled: "April 1. (noon.) German"
 _DISPATCH = re.compile(rf"^.{{0,24}}\b{_MONTH} \d{{1,2}}\b")
 # A numbered item of a list or table ("No. 5."), not a masthead's number
@@ -198,6 +201,11 @@ def is_deck(s: str) -> bool:
     return words >= 2 and content > 0 and lower <= (1 if content >= 5 else 0)
 
 
+def _date_in_text(s: str, counts: tuple[int, int]) -> bool:
+    """A date alone on a line in lower case (``May 11, 1910."``): the end of a sentence, not a masthead's date."""
+    return bool(_DATE_ALONE.match(s)) and not is_caps(s, counts)
+
+
 def is_signature(s: str) -> bool:
     """A name signing an item (``C. S. ALBERT.``, ``II. T. DERICKSON,``): initials, then one name; or an
     advertiser's name, address or telephone closing an advertisement (``SANDERS BROS.``, ``MALTA, MONTANA``,
@@ -212,13 +220,13 @@ def classify(line: str) -> Line:
         return Line.BLANK
     if _SEPARATOR.match(s):
         return Line.SEPARATOR
-    continued = _CONTINUED.match(s) if len(s) <= 48 else None
+    continued = _CONTINUED.match(s) if len(s) <= 48 and _PAGE_REF.search(s) else None
     if continued:
         return Line.CONTINUED_FROM if continued.group(1).lower() == "from" else Line.CONTINUED_TO
     counts = _letters(s)
     if s[0].islower() and counts[1] * 2 < counts[0]:  # a sentence going on: text or noise, nothing else
         return Line.NOISE if is_noise(s, counts[0]) else Line.BODY
-    if len(s) <= FURNITURE_LINE and _FURNITURE.search(s) and not _NUMBERED.match(s):
+    if len(s) <= FURNITURE_LINE and _FURNITURE.search(s) and not _NUMBERED.match(s) and not _date_in_text(s, counts):
         return Line.FURNITURE
     if is_noise(s, counts[0]):
         return Line.NOISE
@@ -229,7 +237,7 @@ def classify(line: str) -> Line:
     if _BYLINE.match(s):
         return Line.BYLINE
     caps = is_caps(s, counts)
-    if (caps and (_FURNITURE.search(s) or _DATED.search(s))) or ("DAY" in s.upper() and _WEEKDAY_DATE.search(s)):
+    if (caps and (_FURNITURE.search(s) or _DATED.search(s))) or ("DAY" in s and _WEEKDAY_DATE.search(s)):
         return Line.FURNITURE
     if is_signature(s):
         return Line.BODY
@@ -303,6 +311,8 @@ def _head_run(i: int, ks: list[Line], lines: list[str]) -> int:
 
 def _deck_piece(line: str) -> bool:
     """A body line inside a head: a deck's broken line, or a deck line with a comma (``So Declare Germans, Official``)."""
+    if is_signature(line.strip()):
+        return False  # an advertiser's name or address ends its advertisement
     return _broken_deck(line) or ("," in line and is_deck(line.replace(",", " ")))
 
 
@@ -466,7 +476,7 @@ def _weak_lines_above(i: int, lines: list[str], ks: list[Line], floor: int) -> i
     j = i
     while j - 1 >= floor and j > i - WEAK_ABOVE:
         s = lines[j - 1].strip()
-        weak = len(s) <= SHORT_NOISE and not ends_sentence(s)
+        weak = len(s) <= SHORT_NOISE and not ends_sentence(s) and not is_signature(s)
         rule = ks[j - 1] is Line.NOISE and j >= 2 and ks[j - 2] is Line.NOISE  # a column rule, not a banner
         if not weak or rule or ks[j - 1] is Line.FURNITURE:
             break
