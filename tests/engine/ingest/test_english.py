@@ -143,6 +143,9 @@ def test_lines_of_an_english_page_have_their_kinds():
         "Mexico Music Co:": english.Line.BODY,
         "MALTA, MONTANA": english.Line.BODY,
         "WALTERSVILLE, - - KENTUCKY": english.Line.BODY,
+        "SIOUX CITY, IOWA": english.Line.BODY,
+        ", PERRYSBURG. OHIO": english.Line.BODY,
+        "BERLIN, GERMANY": english.Line.CAPS,  # a place, but no state of the Union: a head
         "Z PHONE 190.": english.Line.BODY,
         "Battell Block": english.Line.BODY,
         "THE QUALITY SHOE STORE": english.Line.BODY,

@@ -111,8 +111,10 @@ _SIGNATURE = re.compile(r"^\W{0,2}(?:[A-Z](?:\. ?| )|[A-Z][A-Za-z]{1,3}\. ?){1,3
 _FIRM = re.compile(
     r"(?:\b(?:CO|Co|BROS|Bros|COMPANY|Company|STORE|Store|BLOCK|Block)|& SONS?)\W{0,3}$|\b(?:PHONES?|Phones?|Telephone)\b\W{0,3}\d"
 )
-# A town and state on a line of its own: "MALTA, MONTANA", "WALTERSVILLE, - - KENTUCKY"
-_TOWN = re.compile(r"^\W{0,3}[A-Z][A-Za-z.']{2,20},[\s\-:]*[A-Z][A-Za-z.]{2,14}\W{0,3}$")
+_STATES = r"Alabama|Ala|Arizona|Ariz|Arkansas|Ark|California|Cal|Colorado|Colo|Connecticut|Conn|Delaware|Del|Florida|Fla|Georgia|Ga|Idaho|Illinois|Ill|Indiana|Ind|Iowa|Kansas|Kan|Kentucky|Ky|Louisiana|La|Maine|Me|Maryland|Md|Massachusetts|Mass|Michigan|Mich|Minnesota|Minn|Mississippi|Miss|Missouri|Mo|Montana|Mont|Nebraska|Neb|Nevada|Nev|New Hampshire|N\.? ?H|New Jersey|N\.? ?J|New Mexico|N\.? ?M|New York|N\.? ?Y|North Carolina|N\.? ?C|North Dakota|N\.? ?D|Ohio|O|Oklahoma|Okla|Oregon|Ore|Pennsylvania|Pa|Rhode Island|R\.? ?I|South Carolina|S\.? ?C|South Dakota|S\.? ?D|Tennessee|Tenn|Texas|Tex|Utah|Vermont|Vt|Virginia|Va|Washington|Wash|West Virginia|W\.? ?Va|Wisconsin|Wis|Wyoming|Wyo|Hawaii|T\.? ?H|Alaska|D\.? ?C"
+# A town and state on a line of its own, closing an advertisement: "MALTA, MONTANA", "WALTERSVILLE, - - KENTUCKY",
+# "SIOUX CITY, IOWA", ", PERRYSBURG. OHIO"
+_TOWN = re.compile(rf"^\W{{0,3}}[A-Z][A-Za-z.' ]{{2,24}}[,.][\s\-:\"]*(?:{_STATES})\W{{0,3}}$", re.IGNORECASE)
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _WORD_MARKS = "\"'“‘(.,;:!?-"
 _STOPS = ".!?"
