@@ -272,6 +272,10 @@ def test_a_head_with_a_full_stop_starts_an_article_unless_a_dispatch_is_above_it
     assert english.article_starts(STORY + ["Dental Notice."] + PROSE) == [0, 2]
     wire = ["London, April 1. The war office said today", "that the attacks had all been beaten back."]
     assert english.article_starts(wire + ["German Report."] + PROSE) == [0]
+    garbled = ["April 1. (noon.) German attacks were", "beaten back by the French last night."]  # no place
+    assert english.article_starts(garbled + ["German Report."] + PROSE) == [0]
+    local = ["The lodge will hold its next meeting on Wednesday", "evening, April 10."]  # a date, no dispatch
+    assert english.article_starts(local + ["WEBSTER-BATTLES."] + PROSE) == [0, 2]
     assert english.classify(", Spare The Snake") is english.Line.DECK  # a speck of the OCR before a head
 
 

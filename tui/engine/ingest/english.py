@@ -95,7 +95,7 @@ _FURNITURE = re.compile(
 )
 _DATE_ALONE = re.compile(rf"^\W{{0,2}}{_MONTH} \d{{1,2}}[.,]? 1[89]\d\d\W{{0,3}}$")
 # A dispatch's date near the start of a line, its place lost or garbled: "April 1. (noon.) German"
-_DISPATCH = re.compile(rf"^.{{0,24}}\b{_MONTH} \d{{1,2}}\b")
+_DISPATCH = re.compile(rf"^\W{{0,3}}(?:[a-z]\W{{1,2}})?(?:[A-Z][A-Za-z.']*[ ,.]{{1,3}}){{0,3}}{_MONTH} \d{{1,2}}\b")
 # A numbered item of a list or table ("No. 5."), not a masthead's number
 _NUMBERED = re.compile(r"^No\W{0,2}\d{1,4}\W{0,3}$", re.IGNORECASE)
 # The masthead's date line: "SATURDAY, APRIL 1, 1916"
