@@ -17,7 +17,7 @@ LABELS = json.loads((Path(__file__).parent / "fixtures" / "chronam_starts.json")
 TUNE = {**LABELS["tune"], **LABELS["tune_more"], **LABELS["tune_extra"]}
 TOLERANCE = 1
 TARGET = 0.8  # issue 11's acceptance on the held-out pages: not reached (see the fixture's history)
-HELD_OUT_FLOOR = 0.65  # what the segmenter does reach there (0.699): a regression fails
+HELD_OUT_FLOOR = 0.65  # what the segmenter does reach there (0.709): a regression fails
 TUNE_FLOOR = 0.70  # the twenty-five tuning pages (0.716; the first twelve alone 0.824)
 
 needs_week = pytest.mark.skipif(not WEEK.is_dir(), reason="the shared corpora are not beside the checkout")
@@ -99,7 +99,7 @@ def test_boundary_f1_on_the_tuning_and_the_held_out_pages(capsys):
 
 
 @needs_week
-@pytest.mark.xfail(strict=True, reason="issue 11 asks F1 >= 0.8 on the held-out six; the rule reaches 0.70")
+@pytest.mark.xfail(strict=True, reason="issue 11 asks F1 >= 0.8 on the held-out six; the rule reaches 0.71")
 def test_boundary_f1_on_the_held_out_pages_reaches_the_target():
     assert boundary_f1("held_out")[2] >= TARGET
 
