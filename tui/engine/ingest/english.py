@@ -11,13 +11,15 @@ other Latin-script OCR pages" says it with examples):
   (``Sen. Chamberlain Pleads for``, ``By Wilbur S. Forrest,``, ``(By
   Associated Press)``), with noise lines (short of a long rule), a deck's
   broken lines (``ernment Might Soon Indi``) and deck lines with a comma
-  (``So Declare Germans, Official``) between them.
+  (``So Declare Germans, Official``) between them.  A title-case line with a
+  comma, semicolon or colon inside it is a list of names, not a deck.
 * A head run **starts an article** when the article above already holds text
   or furniture and the run has a capitals line or furniture.  Title-case
   lines alone do only when full lines of text (or a dateline, byline or
   credit, however short) follow, the text under them
   does not go on with their sentence, their first line has no full stop when
-  the article above holds a dateline (wire roundups end section heads with
+  the article above holds a dispatch (a dateline, or a date opening a line:
+  ``April 1. (noon.) German``; wire roundups end section heads with
   one: ``Colonel Cano Loyal.``; a weekly's ``Dental Notice.`` is a head), and
   they are three lines or more, or two with a dateline, byline or credit
   under them, or two after a finished sentence; a single line (a weekly's
@@ -29,17 +31,20 @@ other Latin-script OCR pages" says it with examples):
   run starts an article only when the article above holds two body lines or
   more, or a border or furniture ended it; a head under text ending with a
   colon (``and more others:`` / ``NOTICE OF ELECTION``) goes on with that
-  text; an advertiser's name, town or telephone (``SANDERS
-  BROS.``, ``MALTA, MONTANA``, ``PHONE 190.``) is the last line of its
-  advertisement, not a head.
+  text; an advertiser's name, store, block, town and state or telephone
+  (``SANDERS BROS.``, ``THE QUALITY SHOE STORE``, ``MALTA, MONTANA``,
+  ``PHONE 190.``) is the last line of its advertisement, neither a head, a
+  piece of the next head nor the garbled banner above it.
 * A story **closes** at a continuation line (``(Continued on Page Eight)``,
-  also misread: ``(Coatinued on Page Two.)``), a
+  also misread: ``(Coatinued on Page Two.)``; it names a page or stands in
+  brackets: ``continued to fail,`` is text), a
   line ``oo`` (a separator dingbat), a long rule of noise lines, or a printed
   border (a row of one or two marks: ``$ $ $ $``, ``+++++``); a line that
   opens a jumped story (``Continued from Page One``) starts an article.
 * **Page furniture** — the masthead (down to the last furniture line among
   the first :data:`MASTHEAD_LINES`: ``VOL. XX NO. 15.``, ``THIRTY-NINTH
-  YEAR``, ``PRICE ONE CENT``, a date line, and the one-word lines of the
+  YEAR``, ``PRICE ONE CENT``, a date line in capitals, however garbled,
+  ``CHICAGO, SATUBl) AY, APRIL 1,1910.``, and the one-word lines of the
   paper's broken name after it), ``THE WEATHER``, ``CITY EDITION`` — makes
   its own article (a lone ``No. 5.`` is an item of a list, not furniture); the line after the masthead starts the next one whatever
   it is, so the masthead never swallows a lead story with a garbled head.
