@@ -5,12 +5,48 @@ Offsets are character offsets into the LF-normalised text; line numbers are
 1-based.  For a file in another format (ALTO, hOCR, PAGE, JSON lines, a web
 page) the text is the one its reader produced, printed line by printed line:
 that text is the file's raw text, and every offset indexes into it.
+
+Compact: a loaded file's text is held once (``TextFile.text``).  An article
+bound to it (:func:`bind`) keeps no text of its own: ``raw`` is sliced from
+the file text when read, and its paragraphs are packed as integers
+(:func:`pack`) and made again on each read of ``paragraphs``.  A paragraph
+made that way rebuilds ``text`` from the file text.  An article or paragraph
+that was not bound (made by hand, an excerpt) holds its values as given; both
+read and compare the same.
 """
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+KINDS = ("title", "kicker", "subtitle", "byline", "meta", "heading", "quoted", "body", "closing", "credit")
+_KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
+_set = object.__setattr__
+_new = object.__new__
+
+
+class _Held:
+    """A dataclass field whose value an instance holds in ``_NAME``, else ``derive(instance)`` gives.
+
+    Installed on the class after :func:`dataclass` made it, so the field keeps
+    its place, its ``__init__`` argument and its part in ``==``, ``repr`` and
+    ``replace``; setting it (only ``__init__`` does) holds the value given.
+    """
+
+    def __init__(self, name: str, derive) -> None:
+        self.slot = "_" + name
+        self.derive = derive
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            raise AttributeError(self.slot)
+        held = getattr(obj, self.slot)
+        return self.derive(obj) if held is None else held
+
+    def __set__(self, obj, value) -> None:
+        _set(obj, self.slot, value)
 
 
 @dataclass(frozen=True)
@@ -30,6 +66,8 @@ class Paragraph:
     pieces: tuple[tuple[int, int], ...]
     line: int  # file line of the first piece
     spaced: bool = False  # line breaks in the pieces show as spaces (see above)
+    _src = None  # when bound: the file text the pieces (from _base, the article's start) index into
+    _base = 0
 
     def rebuilt(self, raw: str) -> str:
         """``text`` rebuilt from the article's raw text: its pieces, line breaks as spaces when ``spaced``."""
@@ -58,6 +96,23 @@ class Paragraph:
     @property
     def raw_end(self) -> int:
         return self.pieces[-1][1] if self.pieces else 0
+
+    def shown_len(self) -> int:
+        """``len(self.text)`` without building the text of a bound paragraph."""
+        held = self._text
+        return sum(e - s for s, e in self.pieces) if held is None else len(held)
+
+    def _rebuild(self) -> str:
+        src, base = self._src, self._base
+        if len(self.pieces) == 1:
+            (s, e), *_ = self.pieces
+            text = src[base + s : base + e]
+        else:
+            text = "".join([src[base + s : base + e] for s, e in self.pieces])
+        return text.replace("\n", " ") if self.spaced else text
+
+
+Paragraph.text = _Held("text", Paragraph._rebuild)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -94,6 +149,8 @@ class Article:
     raw: str  # file_text[start:end]; concatenating a file's articles gives the file
     paragraphs: tuple[Paragraph, ...] = field(repr=False)
     source: Source | None = field(default=None, repr=False)
+    _src = None  # when bound: the file text; then _packed holds the paragraphs (see bind)
+    _packed = None
 
     @property
     def id(self) -> str:
@@ -106,7 +163,95 @@ class Article:
 
     @property
     def chars(self) -> int:
-        return sum(len(p.text) for p in self.paragraphs)
+        return sum(p.shown_len() for p in self.paragraphs)
+
+    def _slice(self) -> str:
+        return self._src[self.start : self.end]
+
+    def _unpack(self) -> tuple[Paragraph, ...]:
+        return unpack(self._packed, self._src, self.start)
+
+
+Article.raw = _Held("raw", Article._slice)  # type: ignore[assignment]
+Article.paragraphs = _Held("paragraphs", Article._unpack)  # type: ignore[assignment]
+
+
+def pack(paragraphs: tuple[Paragraph, ...]) -> array | None:
+    """The paragraphs as integers (kind, line, spaced, number of pieces, the pieces' ends), or None when they
+    do not fit: a paragraph whose text is not its pieces' (see :meth:`Paragraph.rebuilt`), an unknown kind."""
+    flat: list[int] = []
+    for p in paragraphs:
+        kind = _KIND_INDEX.get(p.kind)
+        if kind is None or (p._text is not None and p._src is None):
+            return None
+        flat += (kind, p.line, p.spaced, len(p.pieces))
+        for piece in p.pieces:
+            flat += piece
+    try:
+        return array("i", flat)
+    except OverflowError:
+        return None
+
+
+def unpack(packed: array, src: str, base: int) -> tuple[Paragraph, ...]:
+    """The paragraphs :func:`pack` gave, their text read from ``src`` (the file text; the article starts at ``base``)."""
+    out = []
+    i, n = 0, len(packed)
+    while i < n:
+        kind, line, spaced, count = packed[i : i + 4]
+        i += 4
+        flat = packed[i : i + 2 * count]
+        i += 2 * count
+        out.append(bound_paragraph(KINDS[kind], tuple(zip(flat[::2], flat[1::2])), line, bool(spaced), src, base))
+    return tuple(out)
+
+
+def bound_paragraph(kind: str, pieces: tuple, line: int, spaced: bool, src: str, base: int) -> Paragraph:
+    """A paragraph whose text is its pieces of ``src`` from ``base``."""
+    return _made(Paragraph, _PARAGRAPH_SLOTS, (None, kind, pieces, line, spaced, src, base))
+
+
+def bound_article(fields: tuple, packed: array, src: str) -> Article:
+    """An article bound to ``src`` (its file text): ``fields`` are file, index, title, untitled, start, end,
+    start_line, end_line and source; ``packed`` its paragraphs (:func:`pack`)."""
+    return _made(Article, _ARTICLE_SLOTS, (*fields[:8], None, None, fields[8], src, packed))
+
+
+# The attributes of a bound paragraph and article in the order ``__init__`` sets them and then bind(): made
+# in that order, every instance shares one key layout (a dict of its own would double its size).
+_PARAGRAPH_SLOTS = ("_text", "kind", "pieces", "line", "spaced", "_src", "_base")
+_ARTICLE_SLOTS = ("file", "index", "title", "untitled", "start", "end", "start_line", "end_line")
+_ARTICLE_SLOTS += ("_raw", "_paragraphs", "source", "_src", "_packed")
+
+
+def _made(cls: type, names: tuple[str, ...], values: tuple) -> object:
+    obj = _new(cls)
+    for name, value in zip(names, values):
+        _set(obj, name, value)
+    return obj
+
+
+def bind(articles: tuple[Article, ...], text: str) -> None:
+    """Make the articles of a file read their text from ``text`` (the file's), dropping the copies they hold.
+
+    An article whose raw text is not its slice of ``text``, or a paragraph
+    whose text is not its pieces', keeps what it holds.
+    """
+    for a in articles:
+        if a._src is None and a._raw == text[a.start : a.end]:
+            _set(a, "_src", text)
+            _set(a, "_raw", None)
+        if a._src is None or a._paragraphs is None:
+            continue
+        held = a._paragraphs
+        for p in held:
+            if p._src is None and p._text == p.rebuilt(a.raw):
+                _set(p, "_src", text)
+                _set(p, "_base", a.start)
+        packed = pack(held)
+        if packed is not None:
+            _set(a, "_packed", packed)
+            _set(a, "_paragraphs", None)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import json
 import os
 import sys
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -36,7 +37,6 @@ from tui.engine.ingest.load import Corpus, assemble, folder_root, read_docs, seg
 from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, read_candidate, stamp_of, walk
 from tui.engine.model import Article, Paragraph, Skipped, Source, TextFile
 
-_new = object.__new__
 # The fields the rows hold: a model with others (a field added to Paragraph) makes every row a miss.
 _FIELDS = {
     Paragraph: {"text", "kind", "pieces", "line", "spaced"},
@@ -321,7 +321,7 @@ def decoded(data: object, text: object, path: str, stamp: tuple[int, ...]) -> li
             out.append(_text_file(rec, full[pos:end], path, stamp))
             pos = end
         return out if pos == len(full) else None
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, OverflowError):
         return None  # not a row of ours: a miss
 
 
@@ -331,8 +331,7 @@ def _text_file(rec: dict, text: str, path: str, stamp: tuple[int, ...]) -> TextF
     sources = [Source(*map(_str, s)) for s in rec["sources"]]
     articles = tuple(_articles(relpath, text, kinds, sources, rec["articles"]))
     warning = rec["warning"]
-    return _record(
-        TextFile,
+    return TextFile(
         relpath=relpath,
         path=path,
         size=stamp[0],
@@ -347,29 +346,39 @@ def _text_file(rec: dict, text: str, path: str, stamp: tuple[int, ...]) -> TextF
 
 
 def _articles(relpath: str, text: str, kinds: list[str], sources: list[Source], records: list) -> Iterator[Article]:
-    """The articles of a record: they must cover the text end to end, their pieces inside them."""
+    """The articles of a record, bound to the file text: they must cover it end to end, their pieces inside them."""
+    known = [model.KINDS.index(k) if k in model.KINDS else -1 for k in kinds]
     pos = 0
     for index, (title, untitled, start, end, first, last, src, pars) in enumerate(records, 1):
-        if start != pos or not pos <= end <= len(text):
+        if _int(start) != pos or not pos <= _int(end) <= len(text):
             raise ValueError("articles do not partition the text")
         pos = end
-        raw = text[start:end]
-        yield _record(
-            Article,
-            file=relpath,
-            index=index,
-            title=_str(title),
-            untitled=_bool(untitled),
-            start=start,
-            end=end,
-            start_line=_int(first),
-            end_line=_int(last),
-            raw=raw,
-            paragraphs=_paragraphs(raw, kinds, pars),
-            source=None if src == -1 else sources[_int(src)],
-        )
+        source = None if src == -1 else sources[_int(src)]
+        fields = (relpath, index, _str(title), _bool(untitled), start, end, _int(first), _int(last), source)
+        packed = _packed_paragraphs(end - start, known, pars)
+        if packed is None:  # a paragraph shown otherwise than its pieces, or of a kind this model does not know
+            a = Article(*fields[:8], text[start:end], _paragraphs(text[start:end], kinds, pars), source)
+            model.bind((a,), text)
+            yield a
+        else:
+            yield model.bound_article(fields, packed, text)
     if pos != len(text):
         raise ValueError("articles do not partition the text")
+
+
+def _packed_paragraphs(n: int, known: list[int], records: list) -> array | None:
+    """A record's paragraphs as :func:`.model.pack` packs them (pieces inside the article's ``n`` characters),
+    or None when one is not its pieces' text."""
+    flat: list[int] = []
+    for kind, line, pieces, spaced, *shown in records:
+        if shown or known[kind] < 0:
+            return None
+        if len(pieces) % 2 or (pieces and not 0 <= min(pieces) <= max(pieces) <= n):
+            raise ValueError("a piece outside the article")
+        if type(line) is not int or type(spaced) is not bool:
+            raise TypeError("not a paragraph")
+        flat += (known[kind], line, spaced, len(pieces) >> 1, *pieces)
+    return array("i", flat)
 
 
 def _paragraphs(raw: str, kinds: list[str], records: list) -> tuple[Paragraph, ...]:
@@ -381,27 +390,12 @@ def _paragraphs(raw: str, kinds: list[str], records: list) -> tuple[Paragraph, .
             raise ValueError("a piece outside the article")
         if type(line) is not int or type(spaced) is not bool:
             raise TypeError("not a paragraph")
-        if len(flat) == 2:  # most paragraphs: one piece
-            pieces = (tuple(flat),)
-            text = raw[flat[0] : flat[1]]
-        else:
-            pieces = tuple(zip(flat[::2], flat[1::2]))
-            text = "".join([raw[s:e] for s, e in pieces])
-        if shown:
-            text = _str(shown[0])
-        elif spaced:
-            text = text.replace("\n", " ")
-        p = _new(Paragraph)
-        p.__dict__.update(text=text, kind=kinds[kind], pieces=pieces, line=line, spaced=spaced)
-        out.append(p)
+        pieces = tuple(zip(flat[::2], flat[1::2]))
+        text = _str(shown[0]) if shown else "".join([raw[s:e] for s, e in pieces])
+        out.append(
+            Paragraph(text if shown or not spaced else text.replace("\n", " "), kinds[kind], pieces, line, spaced)
+        )
     return tuple(out)
-
-
-def _record(cls: type, **fields):
-    """A frozen dataclass instance made as unpickling makes it (its fields set directly): 2x faster than __init__."""
-    obj = _new(cls)
-    obj.__dict__.update(fields)
-    return obj
 
 
 def _str(x: object) -> str:

@@ -20,7 +20,7 @@ from tui.engine.ingest.layout import merged, one_witness_per_page, path_source, 
 from tui.engine.ingest.reflow import folder_lexicon
 from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, is_binary, is_candidate, natural_key, scan
 from tui.engine.ingest.segment import segment
-from tui.engine.model import Article, Skipped, TextFile
+from tui.engine.model import Article, Skipped, TextFile, bind
 from tui.locations import bundled_seeds
 
 
@@ -95,6 +95,7 @@ def _text_file(raw: RawFile, relpath: str, doc: Doc) -> TextFile | Skipped:
         articles = with_sources(articles, [merged(layout, s) for s in extra])
     elif layout is not None:
         articles = with_sources(articles, [layout] * len(articles))
+    bind(tuple(articles), doc.text)
     return TextFile(
         relpath=relpath,
         path=raw.path,
