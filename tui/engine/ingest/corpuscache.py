@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
 import os
 import sys
 import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from tui.engine import caches, model, quietgc
@@ -44,6 +47,8 @@ _FIELDS = {
     | {"source"},
     TextFile: {"relpath", "path", "size", "mtime_ns", "encoding", "text", "warning", "articles", "format", "stamp"},
 }
+# Below this much to read, worker processes cost more to start (about 0.3 s each) than they save.
+PARALLEL_MIN_BYTES = 8 << 20
 _FITS = all({f.name for f in dataclasses.fields(cls)} == names for cls, names in _FIELDS.items())
 
 
@@ -60,21 +65,27 @@ def load_cached(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
 ) -> Corpus:
-    """Like :func:`.load.load` (same errors, same corpus), reading and segmenting only the files not saved as they are."""
+    """Like :func:`.load.load` (same errors, same corpus), reading and segmenting only the files not saved as they are.
+
+    ``workers``: how many processes read and segment the files not saved (default: one per CPU when they hold
+    :data:`PARALLEL_MIN_BYTES` or more, else this process alone); the corpus is the same either way.
+    """
     root = folder_root(folder).resolve()
     with caches.folder(root) as store, quietgc.held():
         items = list(walk(root))
         found = [item for item in items if not isinstance(item, Skipped)]
-        plan = _Plan(root, store.files() if store else [], max_bytes)
+        plan = _Plan(root, store.files() if store else [], max_bytes, workers)
         for item in found:
             plan.look(*item)
+        plan.read(progress, len(found))
         if plan.changed():
             plan.relex(store.words() if store else [])
         got, rows = [], []
         for n, item in enumerate(found, 1):
             got.append(plan.result(item, rows))
-            if progress:
+            if progress and (not plan.pooled or n == len(found)):
                 progress(n, len(found))
         if store:
             store.put_files(rows, {_key(rel) for rel, _, _ in found})
@@ -153,48 +164,98 @@ class _Plan:
     Otherwise it is summed again from the hits' words and the new texts', and
     a hit whose questions now get other answers is segmented again: a changed
     page costs itself and the pages that ask about its words, not the folder.
+
+    Many files to read are read in worker processes (:meth:`read`), each
+    segmented at once under the lexicon known so far and sent back as its row;
+    the rows are checked against the folder's lexicon like saved ones, and those
+    answered otherwise are segmented again under it.
     """
 
-    def __init__(self, root: Path, saved: list[tuple], max_bytes: int) -> None:
+    def __init__(self, root: Path, saved: list[tuple], max_bytes: int, workers: int | None) -> None:
         code = code_fingerprint()
         self.root = root
         self.saved = {row[0]: row for row in saved if len(row) == 5 and row[2] == code}
         self.max_bytes = max_bytes
+        self.workers = workers
         self.hits: dict[bytes, tuple[tuple[int, ...], list[TextFile | Skipped]]] = {}  # stamp, outputs
         self.misses: dict[bytes, tuple[RawFile | Skipped, list, Counter[str]]] = {}  # raw, its docs, their words
         self.items: dict[bytes, tuple[str, Path, bool]] = {}
         self.lexicon: Counter[str] = Counter()
+        self.todo: dict[bytes, int] = {}  # the candidates to read, with their size
+        self.fresh: dict[bytes, tuple[dict[str, int], list, tuple]] = {}  # rows made by workers: words, asked, row
+        self.refused: dict[bytes, Skipped] = {}  # refused by a worker before reading
+        self.pooled = False
 
     def look(self, rel: str, path: Path, linked: bool) -> None:
-        """A hit when ``rel`` has a row of its current stamp that decodes; else a miss, read and decoded now."""
+        """A hit when ``rel`` has a row of its current stamp that decodes; else one to read (:meth:`read`)."""
         key = _key(rel)
         self.items[key] = (rel, path, linked)
         row = self.saved.get(key)
         try:
             stamp = stamp_of(os.stat(path))
         except OSError:
-            row = None
+            self.todo[key] = 0
+            return
         if row is not None and row[1] == _stamp(str(path), stamp, self.max_bytes):
             outputs = decoded(row[3], row[4], str(path), stamp)
             if outputs is not None:
                 self.hits[key] = (stamp, outputs)
                 return
-        self._miss(key)
+        self.todo[key] = stamp[0]
+
+    def read(self, progress: Callable[[int, int], None] | None, total: int) -> None:
+        """Read and decode the candidates that missed: in worker processes when worth it (:func:`_processes`)."""
+        n = _processes(self.workers, sum(self.todo.values()))
+        if n > 1:
+            self._pool(list(self.todo), Counter(), n, progress, total)
+        else:
+            for key in self.todo:
+                self._miss(key)
 
     def _miss(self, key: bytes) -> None:
         self.hits.pop(key, None)
+        self.fresh.pop(key, None)
         raw = read_candidate(self.root, *self.items[key], self.max_bytes)
         docs = read_docs(raw) if isinstance(raw, RawFile) else []
-        texts = [item[1].text for item in docs if not isinstance(item, Skipped)]
-        self.misses[key] = (raw, docs, reflow.folder_lexicon(texts).counts)
+        self.misses[key] = (raw, docs, _words(docs))
+
+    def _pool(self, keys: list[bytes], counts: Counter[str], n: int, progress, total: int) -> None:
+        """Read and segment the candidates ``keys`` in ``n`` processes under the lexicon ``counts``."""
+        self.pooled = True
+        chunks = _chunks([self.items[k] for k in keys], n)
+        done = total - len(keys)
+        with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn")) as pool:
+            answers = pool.map(_segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts))
+            for chunk, results in zip(chunks, answers):
+                for (rel, path, _), got in zip(chunk, results):
+                    self._take(_key(rel), str(path), got)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+
+    def _take(self, key: bytes, path: str, got: tuple | Skipped) -> None:
+        """A worker's answer for one candidate: its row (decoded as a saved one), or why it was refused."""
+        self.misses.pop(key, None)
+        if isinstance(got, Skipped):
+            self.hits.pop(key, None)
+            self.refused[key] = got
+            return
+        stamp, row, words, asked = got
+        outputs = decoded(row[3], row[4], path, stamp)
+        if outputs is None:  # not what this code writes: never expected, but then read here
+            self._miss(key)
+            return
+        self.hits[key] = (stamp, outputs)
+        self.fresh[key] = (words, asked, row)
 
     def changed(self) -> bool:
         """Whether the folder's lexicon may not be the one the hits were made with."""
-        return bool(self.misses) or bool(self.saved.keys() - self.hits.keys())
+        return bool(self.misses) or bool(self.fresh) or bool(self.saved.keys() - self.hits.keys())
 
     def relex(self, saved: list[tuple]) -> None:
         """The folder's lexicon now; a hit whose segmentation would get other answers from it becomes a miss."""
         rows = {row[0]: (_counts(row[1]), _parsed(row[2])) for row in saved if len(row) == 3}
+        rows.update({key: (words, asked) for key, (words, asked, _) in self.fresh.items()})
         for key in [k for k in self.hits if None in rows.get(k, (None,))]:
             self._miss(key)  # what it adds or asked is not known: read it again
         for key in self.hits:
@@ -202,8 +263,13 @@ class _Plan:
         for _, _, counts in self.misses.values():
             self.lexicon.update(counts)
         now = Lexicon(self.lexicon)
-        for key in [k for k in self.hits if not _same_answers(now, rows[k][1])]:
-            self._miss(key)
+        stale = [k for k in self.hits if not _same_answers(now, rows[k][1])]
+        n = _processes(self.workers, sum(self.hits[k][0][0] for k in stale))
+        if n > 1:
+            self._pool(stale, self.lexicon, n, None, 0)  # under the folder's lexicon: their answers are its own
+        else:
+            for key in stale:
+                self._miss(key)
 
     def result(self, item: tuple[str, Path, bool], rows: list) -> _Read | Skipped:
         """The candidate from its row, or segmented (its row added to ``rows`` unless it was refused unread).
@@ -212,25 +278,74 @@ class _Plan:
         """
         rel, path, linked = item
         key = _key(rel)
+        if key in self.refused:
+            return self.refused[key]
         if key in self.hits:
             stamp, outputs = self.hits[key]
+            if key in self.fresh:
+                rows.append(self.fresh[key][2])
         else:
             raw, docs, words = self.misses[key]
             if isinstance(raw, Skipped) and raw.reason != "binary":
                 return raw  # refused from its stat, or unreadable: not worth a row
-            lexicon = _Asking(self.lexicon)
-            with using(lexicon):
-                outputs = [raw] if isinstance(raw, Skipped) else segmented(raw, docs)
-            try:
-                stamp = raw.stamp if isinstance(raw, RawFile) else stamp_of(os.stat(path))
-            except OSError:
-                return raw if isinstance(raw, Skipped) else _Read(rel, str(path), linked, raw.stamp, outputs)
-            asked = [[*question, answer] for question, answer in lexicon.asked.items()]
-            row = (_stamp(str(path), stamp, self.max_bytes), code_fingerprint(), *encoded(outputs))
-            rows.append((key, *row, _packed(words), _packed(asked)))
+            outputs, stamp, row, _ = _segment(key, raw, docs, words, path, self.lexicon, self.max_bytes)
+            if row is None:
+                return raw
+            rows.append(row)
         if outputs == [Skipped(rel, "binary")]:
             return outputs[0]
         return _Read(rel, str(path), linked, stamp, outputs)
+
+
+def _segment(key: bytes, raw: RawFile | Skipped, docs: list, words: dict[str, int], path: Path, counts, max_bytes: int):
+    """(outputs, stamp, row, asked) of a candidate read into ``docs``, segmented under the lexicon ``counts``;
+    row None when it was refused and is gone (no stamp to key it by)."""
+    lexicon = _Asking(counts)
+    with using(lexicon):
+        outputs = [raw] if isinstance(raw, Skipped) else segmented(raw, docs)
+    try:
+        stamp = raw.stamp if isinstance(raw, RawFile) else stamp_of(os.stat(path))
+    except OSError:
+        return outputs, (), None, []
+    asked = [[*question, answer] for question, answer in lexicon.asked.items()]
+    row = (key, _stamp(str(path), stamp, max_bytes), code_fingerprint(), *encoded(outputs))
+    return outputs, stamp, (*row, _packed(words), _packed(asked)), asked
+
+
+def _segment_chunk(root: Path, items: list[tuple[str, Path, bool]], max_bytes: int, counts: Counter[str]) -> list:
+    """In a worker process: each candidate read, decoded and segmented under the lexicon ``counts``, as
+    (stamp, row, words, asked), or the reason it was refused before reading (plain data: cheap to send)."""
+    out: list[tuple | Skipped] = []
+    for rel, path, linked in items:
+        raw = read_candidate(root, rel, path, linked, max_bytes)
+        if isinstance(raw, Skipped) and raw.reason != "binary":
+            out.append(raw)
+            continue
+        docs = read_docs(raw) if isinstance(raw, RawFile) else []
+        words = _words(docs)
+        _, stamp, row, asked = _segment(_key(rel), raw, docs, words, path, counts, max_bytes)
+        out.append(raw if row is None else (stamp, row, words, asked))
+    return out
+
+
+def _words(docs: list) -> Counter[str]:
+    """What the texts read from one file add to the folder's lexicon."""
+    return reflow.folder_lexicon([item[1].text for item in docs if not isinstance(item, Skipped)]).counts
+
+
+def _processes(workers: int | None, nbytes: int) -> int:
+    """How many processes read ``nbytes`` of files: ``workers`` if given, else one per CPU when it pays."""
+    if workers is not None:
+        return max(1, workers)
+    if nbytes < PARALLEL_MIN_BYTES:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _chunks(items: list, n: int) -> list[list]:
+    """``items`` in order, cut into a few chunks per process (so a slow chunk does not hold the others up)."""
+    size = max(1, -(-len(items) // (4 * n)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _packed(data: object) -> bytes:
@@ -368,16 +483,23 @@ def _articles(relpath: str, text: str, kinds: list[str], sources: list[Source], 
 
 def _packed_paragraphs(n: int, known: list[int], records: list) -> array | None:
     """A record's paragraphs as :func:`.model.pack` packs them (pieces inside the article's ``n`` characters),
-    or None when one is not its pieces' text."""
+    or None when one is not its pieces' text.  The warm path's inner loop: one pass, the bounds checked once."""
     flat: list[int] = []
-    for kind, line, pieces, spaced, *shown in records:
-        if shown or known[kind] < 0:
+    ends: list[int] = []
+    for par in records:
+        if len(par) != 4:
+            return None  # its text is saved: not its pieces'
+        kind, line, pieces, spaced = par
+        k = known[kind]
+        if k < 0:
             return None
-        if len(pieces) % 2 or (pieces and not 0 <= min(pieces) <= max(pieces) <= n):
-            raise ValueError("a piece outside the article")
-        if type(line) is not int or type(spaced) is not bool:
+        if type(pieces) is not list or len(pieces) & 1 or type(line) is not int or type(spaced) is not bool:
             raise TypeError("not a paragraph")
-        flat += (known[kind], line, spaced, len(pieces) >> 1, *pieces)
+        flat += (k, line, spaced, len(pieces) >> 1)
+        flat += pieces
+        ends += pieces
+    if ends and not 0 <= min(ends) <= max(ends) <= n:
+        raise ValueError("a piece outside the article")
     return array("i", flat)
 
 
