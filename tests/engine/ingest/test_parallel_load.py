@@ -86,3 +86,28 @@ def test_a_small_folder_stays_in_one_process(tmp_path, monkeypatch):
     monkeypatch.setattr(corpuscache, "ProcessPoolExecutor", no_pool)
     shutil.copytree(SEEDS, tmp_path / "seeds")
     same_corpus(corpuscache.load_cached(tmp_path / "seeds"), load(tmp_path / "seeds"))
+
+
+@pytest.mark.parametrize("failure", ["cannot start", "a worker dies"])
+def test_when_workers_fail_the_rest_is_read_in_this_process(tmp_path, monkeypatch, failure):
+    """Workers that cannot start (no processes left) or one killed (out of memory) cost speed, not the corpus."""
+    real = corpuscache._segment_chunk
+
+    class NoProcesses:
+        def __init__(self, *args, **kw):
+            raise OSError(11, "Resource temporarily unavailable")
+
+    if failure == "cannot start":
+        monkeypatch.setattr(corpuscache, "ProcessPoolExecutor", NoProcesses)
+    else:
+        monkeypatch.setattr(corpuscache, "_segment_chunk", _dies_on_second_chunk)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    same_corpus(corpuscache.load_cached(tmp_path / "seeds", workers=2), load(tmp_path / "seeds"))
+    monkeypatch.setattr(corpuscache, "_segment_chunk", real)
+    same_corpus(corpuscache.load_cached(tmp_path / "seeds", workers=1), load(tmp_path / "seeds"))  # rows all saved
+
+
+def _dies_on_second_chunk(root, items, max_bytes, counts):
+    if items[0][0] != sorted(p.name for p in SEEDS.glob("*.txt"))[0]:
+        os._exit(1)
+    return corpuscache._segment_chunk(root, items, max_bytes, counts)

@@ -28,6 +28,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -220,18 +221,24 @@ class _Plan:
         self.misses[key] = (raw, docs, _words(docs))
 
     def _pool(self, keys: list[bytes], counts: Counter[str], n: int, progress, total: int) -> None:
-        """Read and segment the candidates ``keys`` in ``n`` processes under the lexicon ``counts``."""
+        """Read and segment the candidates ``keys`` in ``n`` processes under the lexicon ``counts``; if the
+        processes cannot start or one dies, the candidates not done yet are read here."""
         self.pooled = True
         chunks = _chunks([self.items[k] for k in keys], n)
         done = total - len(keys)
-        with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn")) as pool:
-            answers = pool.map(_segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts))
-            for chunk, results in zip(chunks, answers):
-                for (rel, path, _), got in zip(chunk, results):
-                    self._take(_key(rel), str(path), got)
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
+        taken = 0
+        try:
+            with ProcessPoolExecutor(n, multiprocessing.get_context("spawn"), initializer=_quiet) as pool:
+                answers = pool.map(_segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts))
+                for chunk, results in zip(chunks, answers):
+                    for (rel, path, _), got in zip(chunk, results):
+                        self._take(_key(rel), str(path), got)
+                    taken += len(chunk)
+                    if progress:
+                        progress(done + taken, total)
+        except (BrokenProcessPool, OSError):
+            for key in keys[taken:]:
+                self._miss(key)
 
     def _take(self, key: bytes, path: str, got: tuple | Skipped) -> None:
         """A worker's answer for one candidate: its row (decoded as a saved one), or why it was refused."""
@@ -326,6 +333,14 @@ def _segment_chunk(root: Path, items: list[tuple[str, Path, bool]], max_bytes: i
         _, stamp, row, asked = _segment(_key(rel), raw, docs, words, path, counts, max_bytes)
         out.append(raw if row is None else (stamp, row, words, asked))
     return out
+
+
+def _quiet() -> None:
+    """A worker writes nothing to the terminal, where the reader draws: what it would print is dropped."""
+    fd = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
 
 
 def _words(docs: list) -> Counter[str]:
