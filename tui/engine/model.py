@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 KINDS = ("title", "kicker", "subtitle", "byline", "meta", "heading", "quoted", "body", "closing", "credit")
@@ -195,15 +196,32 @@ def pack(paragraphs: tuple[Paragraph, ...]) -> array | None:
 
 def unpack(packed: array, src: str, base: int) -> tuple[Paragraph, ...]:
     """The paragraphs :func:`pack` gave, their text read from ``src`` (the file text; the article starts at ``base``)."""
-    out = []
+    return tuple(
+        bound_paragraph(kind, tuple(zip(flat[::2], flat[1::2])), line, spaced, src, base)
+        for kind, line, spaced, flat in _unpacked(packed)
+    )
+
+
+def _unpacked(packed: array) -> Iterator[tuple[str, int, bool, list[int]]]:
     i, n = 0, len(packed)
     while i < n:
         kind, line, spaced, count = packed[i : i + 4]
-        i += 4
-        flat = packed[i : i + 2 * count]
-        i += 2 * count
-        out.append(bound_paragraph(KINDS[kind], tuple(zip(flat[::2], flat[1::2])), line, bool(spaced), src, base))
-    return tuple(out)
+        end = i + 4 + 2 * count
+        yield KINDS[kind], line, bool(spaced), packed[i + 4 : end].tolist()
+        i = end
+
+
+def paragraph_records(a: Article) -> Iterator[tuple[str, int, bool, list[int], str | None]]:
+    """(kind, line, spaced, the pieces' ends, text) of each paragraph of ``a``, its text None when it is its
+    pieces' (as saved: a bound article's come straight from its integers)."""
+    if a._packed is not None:
+        for kind, line, spaced, flat in _unpacked(a._packed):
+            yield kind, line, spaced, flat, None
+        return
+    raw = a.raw
+    for p in a.paragraphs:
+        flat = [x for piece in p.pieces for x in piece]
+        yield p.kind, p.line, p.spaced, flat, None if p.text == p.rebuilt(raw) else p.text
 
 
 def bound_paragraph(kind: str, pieces: tuple, line: int, spaced: bool, src: str, base: int) -> Paragraph:

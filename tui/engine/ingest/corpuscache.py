@@ -413,10 +413,10 @@ def _file_record(f: TextFile) -> dict:
     articles = []
     for a in f.articles:
         pars = []
-        for p in a.paragraphs:
-            par = [kinds.setdefault(p.kind, len(kinds)), p.line, [x for piece in p.pieces for x in piece], p.spaced]
-            if p.text != p.rebuilt(a.raw):
-                par.append(p.text)
+        for kind, line, spaced, flat, shown in model.paragraph_records(a):
+            par = [kinds.setdefault(kind, len(kinds)), line, flat, spaced]
+            if shown is not None:
+                par.append(shown)
             pars.append(par)
         src = -1 if a.source is None else sources.setdefault(a.source, len(sources))
         articles.append([a.title, a.untitled, a.start, a.end, a.start_line, a.end_line, src, pars])
