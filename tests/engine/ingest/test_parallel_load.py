@@ -1,8 +1,10 @@
 """Reading a folder in worker processes gives the corpus one process gives: the same files, articles and
 refusals in the same order, hard-wrapped pages rejoined by the whole folder's words, rows saved the same."""
 
+import io
 import os
 import shutil
+import sys
 
 import pytest
 from conftest import SEEDS
@@ -111,3 +113,19 @@ def _dies_on_second_chunk(root, items, max_bytes, counts):
     if items[0][0] != sorted(p.name for p in SEEDS.glob("*.txt"))[0]:
         os._exit(1)
     return corpuscache._segment_chunk(root, items, max_bytes, counts)
+
+
+def test_workers_start_under_the_reader_whose_stderr_has_no_descriptor(tmp_path, monkeypatch):
+    """Textual's capture of stderr gives -1 for a descriptor: multiprocessing must not be handed it."""
+
+    class Captured(io.StringIO):
+        def fileno(self) -> int:
+            return -1
+
+    read_here = []
+    real = corpuscache._Plan._miss
+    monkeypatch.setattr(corpuscache._Plan, "_miss", lambda plan, key: read_here.append(key) or real(plan, key))
+    monkeypatch.setattr(sys, "stderr", Captured())
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    same_corpus(corpuscache.load_cached(tmp_path / "seeds", workers=2), load(tmp_path / "seeds"))
+    assert read_here == [] and isinstance(sys.stderr, Captured)  # all read by the workers

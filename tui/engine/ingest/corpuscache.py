@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -228,8 +229,13 @@ class _Plan:
         done = total - len(keys)
         taken = 0
         try:
-            with ProcessPoolExecutor(n, multiprocessing.get_context("spawn"), initializer=_quiet) as pool:
-                answers = pool.map(_segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts))
+            with _stderr_with_fd():  # the processes start in these two calls
+                pool = ProcessPoolExecutor(n, multiprocessing.get_context("spawn"), initializer=_quiet)
+            with pool:
+                with _stderr_with_fd():
+                    answers = pool.map(
+                        _segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts)
+                    )
                 for chunk, results in zip(chunks, answers):
                     for (rel, path, _), got in zip(chunk, results):
                         self._take(_key(rel), str(path), got)
@@ -333,6 +339,24 @@ def _segment_chunk(root: Path, items: list[tuple[str, Path, bool]], max_bytes: i
         _, stamp, row, asked = _segment(_key(rel), raw, docs, words, path, counts, max_bytes)
         out.append(raw if row is None else (stamp, row, words, asked))
     return out
+
+
+@contextmanager
+def _stderr_with_fd() -> Iterator[None]:
+    """``sys.stderr`` with a descriptor while processes start: multiprocessing hands it to the helper process it
+    starts, and under the reader ``sys.stderr`` is Textual's capture, whose descriptor is -1 (no process starts)."""
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        fd = None  # no descriptor at all: multiprocessing passes none
+    if fd is None or fd >= 0 or sys.__stderr__ is None:
+        yield
+        return
+    held, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = held
 
 
 def _quiet() -> None:
