@@ -104,13 +104,13 @@ class Paragraph:
         return sum(e - s for s, e in self.pieces) if held is None else len(held)
 
     def _rebuild(self) -> str:
-        src, base = self._src, self._base
-        if len(self.pieces) == 1:
-            (s, e), *_ = self.pieces
-            text = src[base + s : base + e]
-        else:
-            text = "".join([src[base + s : base + e] for s, e in self.pieces])
-        return text.replace("\n", " ") if self.spaced else text
+        return _text_of(self._src, self._base, self.pieces, self.spaced)
+
+
+def _text_of(src: str, base: int, pieces, spaced: bool) -> str:
+    """The text of a paragraph made of ``pieces`` of ``src`` from ``base`` (see :class:`Paragraph`)."""
+    text = "".join([src[base + s : base + e] for s, e in pieces])
+    return text.replace("\n", " ") if spaced else text
 
 
 Paragraph.text = _Held("text", Paragraph._rebuild)  # type: ignore[assignment]
@@ -160,6 +160,14 @@ class Article:
     @property
     def text(self) -> str:
         """Repaired reading text: paragraphs separated by blank lines."""
+        if self._packed is not None:  # straight from the integers: no Paragraph made
+            src, base = self._src, self.start
+            return "\n\n".join(
+                [
+                    _text_of(src, base, zip(flat[::2], flat[1::2]), spaced)
+                    for _, _, spaced, flat in _unpacked(self._packed)
+                ]
+            )
         return "\n\n".join(p.text for p in self.paragraphs)
 
     @property
