@@ -4,10 +4,11 @@ refusals in the same order, hard-wrapped pages rejoined by the whole folder's wo
 import io
 import os
 import shutil
+import subprocess
 import sys
 
 import pytest
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
 from tests.engine.ingest.test_corpuscache import FILLER, SHARED, cut, rows, same_corpus, shown, wrapped
 from tests.engine.ingest.test_scan import make_bad_folder
@@ -129,3 +130,25 @@ def test_workers_start_under_the_reader_whose_stderr_has_no_descriptor(tmp_path,
     shutil.copytree(SEEDS, tmp_path / "seeds")
     same_corpus(corpuscache.load_cached(tmp_path / "seeds", workers=2), load(tmp_path / "seeds"))
     assert read_here == [] and isinstance(sys.stderr, Captured)  # all read by the workers
+
+
+SCRIPT = """
+import sys
+from tui.engine.ingest.corpuscache import load_cached
+with open(sys.argv[2], "a") as fh:
+    fh.write("ran\\n")
+print(len(load_cached(sys.argv[1], workers=2).articles))
+"""
+
+
+def test_workers_do_not_run_the_main_script_again(tmp_path):
+    """A script without a main guard (and ``python -m tui``, whose main module starts the reader) runs once."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "script.py").write_text(SCRIPT, encoding="utf-8")
+    marker = tmp_path / "ran.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, str(tmp_path / "script.py"), str(tmp_path / "seeds"), str(marker)]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(len(load(tmp_path / "seeds").articles))
+    assert marker.read_text() == "ran\n"

@@ -229,10 +229,10 @@ class _Plan:
         done = total - len(keys)
         taken = 0
         try:
-            with _stderr_with_fd():  # the processes start in these two calls
+            with _starting_workers():  # the processes start in these two calls
                 pool = ProcessPoolExecutor(n, multiprocessing.get_context("spawn"), initializer=_quiet)
             with pool:
-                with _stderr_with_fd():
+                with _starting_workers():
                     answers = pool.map(
                         _segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts)
                     )
@@ -342,21 +342,34 @@ def _segment_chunk(root: Path, items: list[tuple[str, Path, bool]], max_bytes: i
 
 
 @contextmanager
-def _stderr_with_fd() -> Iterator[None]:
-    """``sys.stderr`` with a descriptor while processes start: multiprocessing hands it to the helper process it
-    starts, and under the reader ``sys.stderr`` is Textual's capture, whose descriptor is -1 (no process starts)."""
+def _starting_workers() -> Iterator[None]:
+    """While worker processes start, what spawning them reads of this process made safe for them.
+
+    The main module is hidden: spawn would run it again in every worker (the
+    reader itself under ``python -m tui``, or a user's script without a main
+    guard), and the workers need nothing from it.  ``sys.stderr`` has a
+    descriptor: multiprocessing hands it to the helper process it starts, and
+    under the reader it is Textual's capture, whose descriptor is -1.
+    """
+    main = sys.modules.get("__main__")
+    hidden = {k: v for k, v in vars(main).items() if k in ("__file__", "__spec__")} if main else {}
+    held = sys.stderr
     try:
-        fd = sys.stderr.fileno()
+        fd = held.fileno()
     except (AttributeError, OSError, ValueError):
         fd = None  # no descriptor at all: multiprocessing passes none
-    if fd is None or fd >= 0 or sys.__stderr__ is None:
-        yield
-        return
-    held, sys.stderr = sys.stderr, sys.__stderr__
     try:
+        if "__file__" in hidden:
+            del main.__file__
+        if "__spec__" in hidden:
+            main.__spec__ = None  # read, not looked for, by spawn
+        if fd is not None and fd < 0 and sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
         yield
     finally:
         sys.stderr = held
+        for name, value in hidden.items():
+            setattr(main, name, value)
 
 
 def _quiet() -> None:
