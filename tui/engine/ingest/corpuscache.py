@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -81,9 +81,10 @@ def load_cached(
         plan = _Plan(root, store.files() if store else [], max_bytes, workers)
         for item in found:
             plan.look(*item)
-        plan.read(progress, len(found))
-        if plan.changed():
-            plan.relex(store.words() if store else [])
+        with closing(plan):  # its worker processes, if it started any
+            plan.read(progress, len(found))
+            if plan.changed():
+                plan.relex(store.words() if store else [])
         got, rows = [], []
         for n, item in enumerate(found, 1):
             got.append(plan.result(item, rows))
@@ -187,6 +188,7 @@ class _Plan:
         self.fresh: dict[bytes, tuple[dict[str, int], list, tuple]] = {}  # rows made by workers: words, asked, row
         self.refused: dict[bytes, Skipped] = {}  # refused by a worker before reading
         self.pooled = False
+        self.pool: ProcessPoolExecutor | None = None  # kept from reading to segmenting again (one start-up)
 
     def look(self, rel: str, path: Path, linked: bool) -> None:
         """A hit when ``rel`` has a row of its current stamp that decodes; else one to read (:meth:`read`)."""
@@ -209,7 +211,7 @@ class _Plan:
         """Read and decode the candidates that missed: in worker processes when worth it (:func:`_processes`)."""
         n = _processes(self.workers, sum(self.todo.values()))
         if n > 1:
-            self._pool(list(self.todo), Counter(), n, progress, total)
+            self._pool(list(self.todo), None, n, progress, total)
         else:
             for key in self.todo:
                 self._miss(key)
@@ -221,37 +223,53 @@ class _Plan:
         docs = read_docs(raw) if isinstance(raw, RawFile) else []
         self.misses[key] = (raw, docs, _words(docs))
 
-    def _pool(self, keys: list[bytes], counts: Counter[str], n: int, progress, total: int) -> None:
-        """Read and segment the candidates ``keys`` in ``n`` processes under the lexicon ``counts``; if the
-        processes cannot start or one dies, the candidates not done yet are read here."""
+    def _pool(self, keys: list[bytes], counts: Counter[str] | None, n: int, progress, total: int) -> None:
+        """Read and segment the candidates ``keys`` in ``n`` processes under the lexicon ``counts`` (those
+        already read are sent as read); if the processes cannot start or one dies, the rest is read here.
+
+        ``counts`` None: the folder's lexicon is not known yet; a hard-wrapped
+        page, which asks it, comes back read but not segmented (a miss).
+        """
         self.pooled = True
-        chunks = _chunks([self.items[k] for k in keys], n)
+        chunks = _chunks([(*self.items[k], *self.misses.get(k, ())) for k in keys], n)
         done = total - len(keys)
         taken = 0
         try:
             with _starting_workers():  # the processes start in these two calls
-                pool = ProcessPoolExecutor(n, multiprocessing.get_context("spawn"), initializer=_quiet)
-            with pool:
-                with _starting_workers():
-                    answers = pool.map(
-                        _segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts)
-                    )
-                for chunk, results in zip(chunks, answers):
-                    for (rel, path, _), got in zip(chunk, results):
-                        self._take(_key(rel), str(path), got)
-                    taken += len(chunk)
-                    if progress:
-                        progress(done + taken, total)
+                if self.pool is None:
+                    self.pool = ProcessPoolExecutor(n, multiprocessing.get_context("spawn"), initializer=_quiet)
+                answers = self.pool.map(
+                    _segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts)
+                )
+            for chunk, results in zip(chunks, answers):
+                for (rel, path, *_), got in zip(chunk, results):
+                    self._take(_key(rel), str(path), got)
+                taken += len(chunk)
+                if progress:
+                    progress(done + taken, total)
         except (BrokenProcessPool, OSError):
+            self.close()
             for key in keys[taken:]:
-                self._miss(key)
+                if key not in self.misses:
+                    self._miss(key)
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
     def _take(self, key: bytes, path: str, got: tuple | Skipped) -> None:
-        """A worker's answer for one candidate: its row (decoded as a saved one), or why it was refused."""
+        """A worker's answer for one candidate: its row (decoded as a saved one), what it read (a miss to
+        segment under the folder's lexicon), or why it was refused."""
         self.misses.pop(key, None)
-        if isinstance(got, Skipped):
+        if isinstance(got, Skipped) or isinstance(got[0], RawFile):
             self.hits.pop(key, None)
-            self.refused[key] = got
+            self.fresh.pop(key, None)
+            if isinstance(got, Skipped):
+                self.refused[key] = got
+            else:
+                self.misses[key] = got
             return
         stamp, row, words, asked = got
         outputs = decoded(row[3], row[4], path, stamp)
@@ -277,12 +295,19 @@ class _Plan:
             self.lexicon.update(counts)
         now = Lexicon(self.lexicon)
         stale = [k for k in self.hits if not _same_answers(now, rows[k][1])]
-        n = _processes(self.workers, sum(self.hits[k][0][0] for k in stale))
+        todo = [*stale, *self.misses]
+        n = _processes(self.workers, sum(map(self._size, todo)))
         if n > 1:
-            self._pool(stale, self.lexicon, n, None, 0)  # under the folder's lexicon: their answers are its own
+            self._pool(todo, self.lexicon, n, None, 0)  # under the folder's lexicon: their answers are its own
         else:
             for key in stale:
-                self._miss(key)
+                self._miss(key)  # segmented under it in result()
+
+    def _size(self, key: bytes) -> int:
+        """The candidate's size as stat'ed (0 when unknown)."""
+        if key in self.todo:
+            return self.todo[key]
+        return self.hits[key][0][0] if key in self.hits else 0
 
     def result(self, item: tuple[str, Path, bool], rows: list) -> _Read | Skipped:
         """The candidate from its row, or segmented (its row added to ``rows`` unless it was refused unread).
@@ -325,18 +350,25 @@ def _segment(key: bytes, raw: RawFile | Skipped, docs: list, words: dict[str, in
     return outputs, stamp, (*row, _packed(words), _packed(asked)), asked
 
 
-def _segment_chunk(root: Path, items: list[tuple[str, Path, bool]], max_bytes: int, counts: Counter[str]) -> list:
-    """In a worker process: each candidate read, decoded and segmented under the lexicon ``counts``, as
-    (stamp, row, words, asked), or the reason it was refused before reading (plain data: cheap to send)."""
+def _segment_chunk(root: Path, items: list[tuple], max_bytes: int, counts: Counter[str] | None) -> list:
+    """In a worker process: each candidate read (unless sent read: raw, docs, words) and segmented under the
+    lexicon ``counts``, as (stamp, row, words, asked); or the reason it was refused before reading; or, while
+    ``counts`` is None, a hard-wrapped page read but not segmented, as (raw without its bytes, docs, words)."""
     out: list[tuple | Skipped] = []
-    for rel, path, linked in items:
-        raw = read_candidate(root, rel, path, linked, max_bytes)
-        if isinstance(raw, Skipped) and raw.reason != "binary":
-            out.append(raw)
-            continue
-        docs = read_docs(raw) if isinstance(raw, RawFile) else []
-        words = _words(docs)
-        _, stamp, row, asked = _segment(_key(rel), raw, docs, words, path, counts, max_bytes)
+    for rel, path, linked, *read in items:
+        if read:
+            raw, docs, words = read
+        else:
+            raw = read_candidate(root, rel, path, linked, max_bytes)
+            if isinstance(raw, Skipped) and raw.reason != "binary":
+                out.append(raw)
+                continue
+            docs = read_docs(raw) if isinstance(raw, RawFile) else []
+            words = _words(docs)
+            if counts is None and words:
+                out.append((dataclasses.replace(raw, data=b""), docs, words))
+                continue
+        _, stamp, row, asked = _segment(_key(rel), raw, docs, words, path, counts or Counter(), max_bytes)
         out.append(raw if row is None else (stamp, row, words, asked))
     return out
 
