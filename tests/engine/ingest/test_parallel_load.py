@@ -9,6 +9,8 @@ import sys
 
 import pytest
 from conftest import ROOT, SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.engine.ingest.test_corpuscache import FILLER, SHARED, cut, rows, same_corpus, shown, wrapped
 from tests.engine.ingest.test_scan import make_bad_folder
@@ -103,6 +105,7 @@ def test_when_workers_fail_the_rest_is_read_in_this_process(tmp_path, monkeypatc
     if failure == "cannot start":
         monkeypatch.setattr(corpuscache, "ProcessPoolExecutor", NoProcesses)
     else:
+        monkeypatch.setattr(corpuscache, "CHUNK_FILES", 2)  # three chunks: the first comes back, then one dies
         monkeypatch.setattr(corpuscache, "_segment_chunk", _dies_on_second_chunk)
     shutil.copytree(SEEDS, tmp_path / "seeds")
     same_corpus(corpuscache.load_cached(tmp_path / "seeds", workers=2), load(tmp_path / "seeds"))
@@ -152,3 +155,13 @@ def test_workers_do_not_run_the_main_script_again(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(len(load(tmp_path / "seeds").articles))
     assert marker.read_text() == "ran\n"
+
+
+@given(st.lists(st.integers(0, 3 * corpuscache.CHUNK_BYTES), max_size=600))
+def test_chunks_keep_every_file_in_order_and_stay_small(sizes):
+    items = list(range(len(sizes)))
+    chunks = corpuscache._chunks(items, sizes)
+    assert [i for c in chunks for i in c] == items and all(chunks)
+    for c in chunks:
+        assert len(c) <= corpuscache.CHUNK_FILES
+        assert sum(sizes[i] for i in c[:-1]) < corpuscache.CHUNK_BYTES  # only its last file takes it over

@@ -25,13 +25,12 @@ import os
 import sys
 import zlib
 from array import array
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, contextmanager
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 
 from tui.engine import caches, model, quietgc
@@ -51,6 +50,7 @@ _FIELDS = {
 }
 # Below this much to read, worker processes cost more to start (about 0.3 s each) than they save.
 PARALLEL_MIN_BYTES = 8 << 20
+CHUNK_BYTES, CHUNK_FILES = 1 << 20, 256  # what a worker is sent at a time (see _chunks)
 _FITS = all({f.name for f in dataclasses.fields(cls)} == names for cls, names in _FIELDS.items())
 
 
@@ -231,17 +231,20 @@ class _Plan:
         page, which asks it, comes back read but not segmented (a miss).
         """
         self.pooled = True
-        chunks = _chunks([(*self.items[k], *self.misses.get(k, ())) for k in keys], n)
+        chunks = _chunks([(*self.items[k], *self.misses.get(k, ())) for k in keys], list(map(self._size, keys)))
         done = total - len(keys)
         taken = 0
         try:
-            with _starting_workers():  # the processes start in these two calls
+            with _starting_workers():  # the processes start with the first chunks sent
                 if self.pool is None:
                     self.pool = ProcessPoolExecutor(n, multiprocessing.get_context("spawn"), initializer=_quiet)
-                answers = self.pool.map(
-                    _segment_chunk, repeat(self.root), chunks, repeat(self.max_bytes), repeat(counts)
+                sent = deque(
+                    self.pool.submit(_segment_chunk, self.root, c, self.max_bytes, counts) for c in chunks[: 2 * n]
                 )
-            for chunk, results in zip(chunks, answers):
+            for i, chunk in enumerate(chunks):  # no more than two chunks a process ahead: a quit waits for these only
+                results = sent.popleft().result()
+                if i + 2 * n < len(chunks):
+                    sent.append(self.pool.submit(_segment_chunk, self.root, chunks[i + 2 * n], self.max_bytes, counts))
                 for (rel, path, *_), got in zip(chunk, results):
                     self._take(_key(rel), str(path), got)
                 taken += len(chunk)
@@ -426,10 +429,18 @@ def _processes(workers: int | None, nbytes: int) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _chunks(items: list, n: int) -> list[list]:
-    """``items`` in order, cut into a few chunks per process (so a slow chunk does not hold the others up)."""
-    size = max(1, -(-len(items) // (4 * n)))
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _chunks(items: list, sizes: list[int]) -> list[list]:
+    """``items`` in order, cut into chunks of about :data:`CHUNK_BYTES` (at most :data:`CHUNK_FILES` files): small
+    enough to show progress and to stop soon, large enough that sending them costs little."""
+    chunks: list[list] = [[]]
+    held = 0
+    for item, size in zip(items, sizes):
+        if chunks[-1] and (held >= CHUNK_BYTES or len(chunks[-1]) >= CHUNK_FILES):
+            chunks.append([])
+            held = 0
+        chunks[-1].append(item)
+        held += size
+    return chunks if chunks[0] else []
 
 
 def _packed(data: object) -> bytes:
