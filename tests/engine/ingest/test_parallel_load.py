@@ -90,7 +90,11 @@ def test_a_small_folder_stays_in_one_process(tmp_path, monkeypatch):
 
     monkeypatch.setattr(corpuscache, "ProcessPoolExecutor", no_pool)
     shutil.copytree(SEEDS, tmp_path / "seeds")
-    same_corpus(corpuscache.load_cached(tmp_path / "seeds"), load(tmp_path / "seeds"))
+    with open(tmp_path / "seeds" / "huge.txt", "wb") as fh:  # refused unread: nothing to share out
+        fh.truncate(corpuscache.PARALLEL_MIN_BYTES * 2)
+    got = corpuscache.load_cached(tmp_path / "seeds", max_bytes=corpuscache.PARALLEL_MIN_BYTES)
+    same_corpus(got, load(tmp_path / "seeds", max_bytes=corpuscache.PARALLEL_MIN_BYTES))
+    assert "huge.txt" in {s.relpath for s in got.skipped}
 
 
 @pytest.mark.parametrize("failure", ["cannot start", "a worker dies"])

@@ -205,7 +205,7 @@ class _Plan:
             if outputs is not None:
                 self.hits[key] = (stamp, outputs)
                 return
-        self.todo[key] = stamp[0]
+        self.todo[key] = stamp[0] if stamp[0] <= self.max_bytes else 0  # too large: refused unread
 
     def read(self, progress: Callable[[int, int], None] | None, total: int) -> None:
         """Read and decode the candidates that missed: in worker processes when worth it (:func:`_processes`)."""
