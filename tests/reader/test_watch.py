@@ -113,3 +113,25 @@ async def test_a_note_typed_while_its_file_goes_still_bookmarks_the_passage_show
     with Store.open() as store:
         (saved,) = store.bookmarks()
     assert saved.note == "笔记" and saved.file == "a.txt" and "第一篇" in saved.exact
+
+
+async def test_bookmarking_an_article_whose_file_went_away_says_so(tmp_path):
+    """The open article stays shown when its file is deleted; `m` on it then warns instead of raising."""
+    path = tmp_path / "a.txt"
+    path.write_text("# 第一篇\n\n" + BODY + "\n", "utf-8")
+    (tmp_path / "b.txt").write_text("# 另一篇\n\n内容。\n", "utf-8")
+    app = make_app(tmp_path, open_ref="a.txt#1")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert app.reader.article.id == "a.txt#1"
+        path.unlink()
+        app.check_files()
+        await settle(app, pilot)
+        assert app.reader.article.id == "a.txt#1", "the article whose file went away is still shown"
+        await pilot.press("m")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.is_running and app.library.store.bookmarks() == []
+        notes = [n.message for n in app._notifications]
+        assert any("a.txt" in m and "no longer" in m for m in notes), notes

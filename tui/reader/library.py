@@ -206,20 +206,25 @@ class Library:
             return "bookmarks are not available yet"
         return (store.notice or "bookmarks cannot be saved") if store.readonly else None
 
-    def add_bookmark(self, corpus: Corpus, article: Article, start: int, end: int, note: str) -> None:
+    def add_bookmark(self, corpus: Corpus, article: Article, start: int, end: int, note: str) -> str | None:
         """Bookmark [start, end) of ``article``'s raw text as ``corpus`` (the one it was read from) has it.
 
         Saved off the UI thread; shown at once unless the folder was reloaded
-        meanwhile (the next placement finds it then).
+        meanwhile (the next placement finds it then).  Returns why nothing was
+        saved: the article still shown after its file left the folder has no
+        file to anchor to.
         """
         from tui.engine.bookmarks.anchor import Anchor, Placed, make_bookmark
 
+        if corpus is None or corpus.file(article.file) is None:
+            return f"{article.file} is no longer in the folder: bookmark not saved"
         bookmark = make_bookmark(corpus, article, start, end, note)
         self.state.add_bookmark(bookmark)
         if corpus is self.corpus:
             mark = Placed(bookmark, Anchor(article, start, end, "position", 1.0))
             self.placed = [*self.placed, mark]
             self._placed_in.setdefault(article.id, []).append(mark)
+        return None
 
     # -- reading state ----------------------------------------------------------
     def opened(self, article: Article) -> None:

@@ -424,8 +424,11 @@ class ReaderScreen(Screen):
             return
 
         def save(note: str | None) -> None:
-            if note is not None:
-                self.library.add_bookmark(corpus, article, start, end, note)
+            if note is None:
+                return
+            if problem := self.library.add_bookmark(corpus, article, start, end, note):
+                self.notify(visible(problem), severity="warning", markup=False)
+            else:
                 self.pane.select(None)
                 self.show_marks()
                 self.notify(visible(f"bookmarked {article.id}, line {line}"), timeout=2, markup=False)
