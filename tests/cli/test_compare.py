@@ -47,7 +47,8 @@ def test_diff_exit_code_is_zero_when_only_ignored_kinds_differ(capsys, tmp_path)
     assert code == 1
     code, out, _ = run(capsys, "diff", "x", "y", "--folder", str(tmp_path), "--ignore", "width")
     assert code == 0
-    assert "0 changed" in out.splitlines()[-1]
+    summary = " ".join(out.splitlines()[-2:])  # the summary, wrapped to the width
+    assert "0 changed" in summary and summary.endswith("2 width differences hidden")
     code, _, _ = run(capsys, "diff", "x", "x", "--folder", str(tmp_path))
     assert code == 0
 
@@ -154,3 +155,19 @@ def test_collate_text_and_errors(capsys):
     for argv in (("collate", "000#1"), ("collate", "000#1", "001#1", "--base", "009"), ("collate", "000#1", "000#1")):
         code, _, err = run_exit(capsys, *argv)
         assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_variants_and_diff_report_one_similarity_for_the_same_pair(capsys):
+    """`variants` gives each witness's similarity to the base; `diff` of that pair prints the same figure."""
+    _, out, _ = run(capsys, "variants", "--json", "--no-cache")
+    (group,) = json.loads(out)["groups"]
+    refs: dict[str, list[str]] = {}
+    for m in group["members"]:
+        refs.setdefault(m["siglum"], []).append(m["id"])
+    span = {s: ids[0] if len(ids) == 1 else f"{ids[0]}-{ids[-1].rsplit('#', 1)[1]}" for s, ids in refs.items()}
+    base = span[group["base"]]
+    for m in group["members"]:
+        if m["siglum"] == group["base"]:
+            continue
+        _, out, _ = run(capsys, "diff", span[m["siglum"]], base, "--json")
+        assert json.loads(out)["similarity"] == m["similarity"]

@@ -35,3 +35,10 @@ def test_the_kinds_counted_are_the_edits_of_the_rows_in_the_engines_order(a, b):
     named = [part.split(" ")[1] for part in by_kind(counts).split(", ") if part]
     assert named == [k for k in KINDS if counts[k]]
     assert f"changes: {by_kind(counts) or 'none'};" in summary(cmp)
+
+
+def test_hidden_kinds_are_named_with_their_number():
+    cmp = compare(["今天，我们开会。", "明天 见"], ["今天,我们开会。", "明天见"], ignore=frozenset({"width", "space"}))
+    assert cmp.stats["width"] == cmp.stats["space"] == 0
+    assert summary(cmp).endswith("; 1 width, 1 space differences hidden")
+    assert "hidden" not in summary(compare(["今天，我们开会。"], ["今天,我们开会。"]))

@@ -172,7 +172,14 @@ def diff_json(ref_a: str, ref_b: str, cmp: Comparison) -> dict:
             rec["moved_from"], rec["moved_to"] = r.moved_from, r.moved_to
         rec["changes"] = [{"a": list(c.a), "b": list(c.b), "kind": c.kind} for c in r.changes]
         rows.append(rec)
-    return {"a": ref_a, "b": ref_b, "similarity": round(cmp.similarity, 4), "rows": rows, "stats": cmp.stats}
+    return {
+        "a": ref_a,
+        "b": ref_b,
+        "similarity": round(cmp.similarity, 4),
+        "rows": rows,
+        "stats": cmp.stats,
+        "hidden": cmp.hidden,
+    }
 
 
 def _styler(side: str, color: bool) -> Styler:

@@ -34,7 +34,7 @@ _API = {
     "tui.engine.variants.grouping": ("Group", "Member"),
     "tui.engine.variants.sigla": ("sigla",),
     "tui.engine.diff.kinds": ("IGNORABLE", "KINDS"),
-    "tui.engine.diff.compare": ("Comparison", "Row", "compare_articles", "paragraphs"),
+    "tui.engine.diff.compare": ("Comparison", "Row", "compare_articles", "hide", "paragraphs"),
     "tui.engine.diff.collate": ("Collation", "collate"),
     "tui.engine.export.tei": ("to_tei",),
     "tui.engine.export.table": ("to_csv",),

@@ -5,19 +5,28 @@ aligned pair character by character (:mod:`tui.engine.diff.chardiff`) and gives
 each change a kind (:func:`tui.engine.diff.kinds.classify_in`).  A row joins the
 paragraphs of one aligned block with :data:`SEP`, so a column-break split
 shows as a ``space`` change where the break was.  ``ignore`` drops changes of
-those kinds; a pair left with none is ``equal``.
+those kinds (:func:`hide`, which a front end can also apply to a comparison
+it already has); a pair left with none is ``equal``, and the comparison
+counts what was dropped.
+
+``similarity`` is the one similarity newsread reports, in ``diff``,
+``variants`` and the reader alike (:func:`tui.engine.variants.central.similarity`:
+the letters and digits the two texts have in common, in order, over their
+mean length); hiding kinds never changes it.  ``aligned`` counts characters the
+other way, as the character diff sees them (equal, or differing only in form).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from tui.engine.diff.align import align
 from tui.engine.diff.chardiff import diff
 from tui.engine.diff.kinds import KINDS, classify_in
 from tui.engine.model import Article
+from tui.engine.variants import central
 
 SEP = "\n\n"
 OPS = ("equal", "replace", "insert", "delete", "move")
@@ -79,10 +88,11 @@ class Row:
 @dataclass(frozen=True)
 class Comparison:
     rows: tuple[Row, ...]
-    similarity: float  # aligned characters over the mean length
+    similarity: float  # central.similarity of the two texts
     stats: dict  # number of rows by op and of changes by kind
     aligned: int = 0  # characters equal, or differing only in form (not content), on both sides
     lengths: tuple[int, int] = (0, 0)  # characters of a's and b's paragraphs
+    hidden: dict = field(default_factory=dict)  # changes left out, by kind (only the kinds with some)
 
     @property
     def differs(self) -> bool:
@@ -112,28 +122,52 @@ def _aligned(a_text: str, found: Sequence[Change]) -> int:
 
 def compare(a: Sequence[str], b: Sequence[str], *, ignore: frozenset[str] = frozenset()) -> Comparison:
     """Rows aligning paragraph texts ``a`` with ``b`` (see the module docstring)."""
-    unknown = set(ignore) - set(KINDS)
-    if unknown:
-        raise ValueError("unknown change kinds: " + ", ".join(sorted(unknown)))
+    check_kinds(ignore)
     rows: list[Row] = []
     aligned = 0
     for op, a0, a1, b0, b1 in align(a, b):
         a_text, b_text = SEP.join(a[a0:a1]), SEP.join(b[b0:b1])
         if op in ("match", "move"):
-            found = changes(a_text, b_text)
+            found = tuple(changes(a_text, b_text))
             aligned += _aligned(a_text, found)
-            kept = tuple(c for c in found if c.kind not in ignore)
-            row_op = "move" if op == "move" else "replace" if kept else "equal"
+            row_op = "move" if op == "move" else "replace" if found else "equal"
             moved = (a0, b0) if op == "move" else (None, None)
-            rows.append(Row(row_op, (a0, a1), (b0, b1), a_text, b_text, kept, *moved))
+            rows.append(Row(row_op, (a0, a1), (b0, b1), a_text, b_text, found, *moved))
         else:
             whole = (Change((0, len(a_text)), (0, len(b_text)), "content"),)
             span_a, span_b = ((a0, a1), None) if op == "delete" else (None, (b0, b1))
             rows.append(Row(op, span_a, span_b, a_text, b_text, whole))
     lengths = (sum(map(len, a)), sum(map(len, b)))
-    mean = sum(lengths) / 2
-    similarity = min(1.0, aligned / mean) if mean else 1.0
-    return Comparison(tuple(rows), similarity, _stats(rows), aligned, lengths)
+    similarity = central.text_similarity("".join(a), "".join(b))
+    return hide(Comparison(tuple(rows), similarity, _stats(rows), aligned, lengths), ignore)
+
+
+def check_kinds(kinds: frozenset[str]) -> None:
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError("unknown change kinds: " + ", ".join(sorted(unknown)))
+
+
+def hide(cmp: Comparison, kinds: frozenset[str]) -> Comparison:
+    """``cmp`` without the changes of ``kinds`` inside aligned paragraphs, and a count of them.
+
+    A front end keeps the comparison made with nothing hidden and hides
+    kinds from it as the user toggles them, without comparing again (kinds
+    hidden before cannot be shown again from a comparison that hid them).
+    """
+    check_kinds(kinds)
+    if not kinds:
+        return cmp
+    rows = []
+    for r in cmp.rows:
+        if r.op not in ("replace", "equal", "move"):
+            rows.append(r)
+            continue
+        kept = tuple(c for c in r.changes if c.kind not in kinds)
+        op = "move" if r.op == "move" else "replace" if kept else "equal"
+        rows.append(replace(r, op=op, changes=kept))
+    hidden = Counter(cmp.hidden) + Counter(c.kind for r in cmp.rows for c in r.edits if c.kind in kinds)
+    return replace(cmp, rows=tuple(rows), stats=_stats(rows), hidden=dict(hidden))
 
 
 def _stats(rows: Sequence[Row]) -> dict:

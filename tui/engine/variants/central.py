@@ -2,9 +2,17 @@
 
 Two witnesses are compared on their normalised text (:func:`.shingles.match_key`:
 letters and digits only, in lower case) by :func:`.overlap.alignment`; their
-similarity is the aligned characters over their mean length.  The base is the
-witness with the highest mean similarity to the others; a tie goes to the
-earlier one.  Bounded: with more than ``MAX_PEERS`` witnesses (a wire story
+*overlap* is the characters in shared passages (runs of ``MIN_RUN``) over
+their mean length.  The base is the witness with the highest mean overlap
+with the others; a tie goes to the earlier one.
+
+The *similarity* newsread reports, for a pair in `newsread diff` and the
+reader's diff as for a witness against its base in `variants`, is one
+function (:func:`similarity`): the normalised characters the two texts have
+in common, in order (their longest common subsequence), over their mean
+length.  Finer than the overlap (an OCR slip every few words costs a
+character, not a passage), it is read off the same bit-parallel alignment;
+for texts too long to align whole (``MAX_CELLS``) it is the overlap.  Bounded: with more than ``MAX_PEERS`` witnesses (a wire story
 in forty papers) each is compared only with ``MAX_PEERS`` of them, evenly
 spread over the group's order, so the cost grows with the witnesses, not
 with their pairs.
@@ -14,7 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from tui.engine.variants.overlap import Block, aligned_chars, alignment
+from rapidfuzz.distance import Indel
+
+from tui.engine.variants.overlap import MAX_CELLS, Block, aligned_chars, alignment
 from tui.engine.variants.shingles import match_key
 
 MAX_PEERS = 12
@@ -30,14 +40,28 @@ def peers(names: Sequence[str]) -> list[str]:
 
 
 def pair(x: str, y: str) -> tuple[float, list[Block]]:
-    """Similarity of two normalised texts, and the aligned runs it counts."""
+    """Overlap of two normalised texts, and the aligned runs it counts."""
     blocks = alignment(x, y)
     mean = (len(x) + len(y)) / 2
     return (aligned_chars(blocks, len(x), len(y)) / mean if mean else 0.0), blocks
 
 
+def similarity(x: str, y: str) -> float:
+    """The similarity of two normalised texts as newsread reports it (see the module docstring)."""
+    if x == y:
+        return 1.0
+    if len(x) * len(y) > MAX_CELLS:
+        return pair(x, y)[0]
+    return Indel.normalized_similarity(x, y)
+
+
+def text_similarity(a: str, b: str) -> float:
+    """:func:`similarity` of two texts as written (normalised here)."""
+    return similarity(match_key(a), match_key(b))
+
+
 def similarities(texts: Mapping[str, str]) -> tuple[Similarities, dict[tuple[str, str], list[Block]]]:
-    """Similarity of every name of ``texts`` (name -> normalised text) to its peers (:func:`peers`), both ways,
+    """Overlap of every name of ``texts`` (name -> normalised text) with its peers (:func:`peers`), both ways,
     and the runs of each pair compared, keyed in the order of ``texts``."""
     names = list(texts)
     order = {name: k for k, name in enumerate(names)}
@@ -53,7 +77,7 @@ def similarities(texts: Mapping[str, str]) -> tuple[Similarities, dict[tuple[str
 
 
 def most_central(names: Sequence[str], sim: Mapping[tuple[str, str], float]) -> str:
-    """The name with the highest total similarity to its peers (the earliest on a tie)."""
+    """The name with the highest total overlap with its peers (the earliest on a tie)."""
     compared = peers(names)
     return max(names, key=lambda f: (sum(sim[f, g] for g in compared if g != f), -names.index(f)))
 

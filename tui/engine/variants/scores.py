@@ -1,7 +1,8 @@
 """How close each witness of a group is to the base: similarity, coverage, and what it shares with the base.
 
 The base is the most central witness (:mod:`.central`, bounded in a big
-group).  A witness's ``similarity`` is to the base (1.0 for the base); a
+group).  A witness's ``similarity`` is to the base (1.0 for the base), the
+similarity `newsread diff` prints for the pair (:func:`.central.similarity`); a
 member's ``coverage`` is the share of its own characters aligned with the
 base (for the base's members: with any other witness compared); ``shared``
 counts a witness's characters aligned with the base, which
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.engine.variants import central
 from tui.engine.variants.central import most_central, pair, similarities
 from tui.engine.variants.overlap import aligned_chars, covered
 
@@ -56,7 +58,7 @@ def score_witnesses(witnesses: dict[str, list[tuple[int, str]]]) -> Scores:
         mask = covered([b for g in others for b in blocks[f, g]], len(texts[f]))
         for place, s, e in spans[f]:
             coverage[place] = (sum(mask[s:e]) / (e - s)) if e > s else 0.0
-    similarity = {f: 1.0 if f == base else sim[f, base] for f in files}
+    similarity = {f: 1.0 if f == base else central.similarity(texts[f], texts[base]) for f in files}
     length = {f: len(texts[f]) for f in files}
     shared = {f: length[f] if f == base else aligned_chars(blocks[f, base], length[f], length[base]) for f in files}
     return Scores(base, similarity, coverage, shared, length)
