@@ -52,3 +52,10 @@ def test_control_characters_in_readings_and_context_are_shown_not_obeyed():
     col = collate([("A", ["正文\x1b[31m甲之后"]), ("B", ["正文\x1b[31m乙之后"]), ("C", ["正文\x1b[31m乙之后"])])
     text = "".join(plain(point_lines(col, 0)[0]) + "".join(plain(x) for x in point_lines(col, 0)[1]))
     assert "\x1b" not in text and "\u241b" in text
+
+
+def test_sigla_with_spaces_of_their_own_are_told_apart():
+    papers = ("sn85058396 1916-04-08 ed-1", "sn96088180 1916-04-05 ed-1", "sn99063957 1916-04-05 ed-1")
+    witnesses = [(s, [BEFORE + r + AFTER]) for s, r in zip(papers, ("甲", "乙", "乙"))]
+    _, under = point_lines(collate(witnesses, base=papers[0]), 0)
+    assert plain(under[1]).startswith(f"{papers[1]}, {papers[2]}: 乙")

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 
 from tui.engine.diff.compare import compare
 from tui.render.safe import visible
-from tui.render.sidebyside import Cell, cell, layout
+from tui.render.sidebyside import Cell, cell, entries, folds, layout
 
 ALPHABET = "中文字段落新闻，。、（「」）“” abcXYZ019-"
 paragraphs = st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=80), min_size=1, max_size=6)
@@ -123,3 +123,86 @@ def test_a_styler_may_leave_a_tag_plain():
     row = compare(["今天，我们开会。"], ["今天,我们开会。"]).rows[0]
     line = cell(row, "b").line(0, len(row.b_text), lambda name: None)
     assert line.spans == [] and line.plain == row.b_text
+
+
+moving = st.lists(
+    st.sampled_from(["标题在此处", "第一段新闻内容。", "第二段，另一件事。", "第三段：结尾。", "附注"]),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(moving, moving)
+def test_a_moved_paragraph_is_drawn_where_each_side_has_it_and_b_reads_in_order(a, b):
+    rows = compare(a, b).rows
+    shown = entries(rows)
+    assert [e.at for e in shown] == list(range(len(shown)))
+    for n, row in enumerate(rows):
+        parts = sorted(e.part for e in shown if e.row == n)
+        assert parts == (["from", "to"] if row.op == "move" else ["both"])
+    for e in shown:
+        if e.part in ("from", "to"):
+            twin = shown[e.other]
+            assert twin.row == e.row and twin.other == e.at and {e.part, twin.part} == {"from", "to"}
+    # B's paragraphs come in B's order down the right column, A's in A's down the left
+    b_side = [rows[e.row].b[0] for e in shown if e.part in ("both", "to") and rows[e.row].b is not None]
+    a_side = [rows[e.row].a[0] for e in shown if e.part in ("both", "from") and rows[e.row].a is not None]
+    assert b_side == sorted(b_side) and a_side == sorted(a_side)
+
+
+def test_the_notes_of_a_move_name_the_row_of_the_other_half():
+    rows = compare(
+        ["头条标题", "正文第一段内容。", "正文第二段内容。"], ["正文第一段内容。", "正文第二段内容。", "头条标题"]
+    ).rows
+    shown = entries(rows)
+    laid = layout(rows, 30, shown=shown)
+    (departure,) = [e for e in shown if e.part == "from"]
+    (arrival,) = [e for e in shown if e.part == "to"]
+    assert departure.at < arrival.at
+    a, b = laid.cells[departure.at]
+    assert a.text == "头条标题" and b.text == f"↳ moved to row {arrival.at + 1}" and b.whole == "note"
+    a, b = laid.cells[arrival.at]
+    assert a.text == f"↰ moved from row {departure.at + 1}" and b.text == "头条标题"
+
+
+@settings(max_examples=150, deadline=None)
+@given(moving, moving, st.integers(0, 2), st.integers(1, 4))
+def test_folds_cover_only_runs_of_equal_rows_and_keep_their_context(a, b, context, least):
+    rows = compare(a, b).rows
+    shown = entries(rows)
+    folded = folds(rows, shown, context=context, least=least)
+    covered = []
+    for e in folded:
+        if e.part == "fold":
+            run = shown[e.at : e.at + e.other]
+            assert e.other >= least and all(x.part == "both" and rows[x.row].op == "equal" for x in run)
+            equal = [x.part == "both" and rows[x.row].op == "equal" for x in shown]
+            if e.at:  # after a change, `context` equal rows stay in view before the fold
+                assert equal[e.at - context : e.at] == [True] * context and not equal[e.at - context - 1]
+            end = e.at + e.other
+            if end < len(shown):  # and before the next change
+                assert equal[end : end + context] == [True] * context and not equal[end + context]
+            covered += run
+        else:
+            covered.append(e)
+    assert covered == list(shown)
+    laid = layout(rows, 20, shown=folded)
+    for e in folded:
+        assert laid.lines[laid.line_of(e.at)].entry == folded.index(e)
+    fold_lines = [ln for ln in laid.lines if laid.shown[ln.entry].part == "fold"]
+    assert all(laid.cells[ln.entry][0].text.startswith("… ") for ln in fold_lines)
+
+
+@settings(max_examples=100, deadline=None)
+@given(paragraphs, paragraphs, widths)
+def test_the_tags_of_a_rows_lines_are_its_changes_and_an_equal_row_has_none(a, b, width):
+    rows = compare(a, b).rows
+    laid = layout(rows, width)
+    for n, row in enumerate(rows):
+        on_lines = set().union(*(laid.line_tags(ln) for ln in laid.lines if ln.row == n))
+        spans = {kind for side in "ab" if (c := laid.cells[n][side == "b"]) for _, _, kind in c.changes}
+        whole = {row.op} if row.op in ("insert", "delete", "move") else set()
+        assert on_lines == spans | whole
+        if row.op == "equal":
+            assert not on_lines

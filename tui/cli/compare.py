@@ -34,11 +34,10 @@ from tui.engine.variants.sigla import sigla
 from tui.render.collation import plain, point_lines
 from tui.render.html import collation_html, diff_html
 from tui.render.safe import visible, visible_line
-from tui.render.sidebyside import Cell, Styler, cell, layout
+from tui.render.sidebyside import MARKS, Cell, Styler, cell, layout
 from tui.render.summary import summary
 
 MIN_WIDTH, MAX_WIDTH = 20, 1000  # cells; a wider line is no use on any screen and every row is padded to it
-MARK = {"equal": " ", "replace": "|", "delete": "<", "insert": ">", "move": "~"}
 STYLE = {"a": "bold red", "b": "bold green", "formal": "yellow", "note": "dim"}
 
 
@@ -214,7 +213,7 @@ def side_by_side(cmp: Comparison, width: int, color: bool) -> list[Text]:
         if line.first and row.op == "move":
             out += _plain(_note(row), width, STYLE["note"] if color else "")
         a, b = laid.texts(line, style_a, style_b)
-        mark = MARK[row.op] if line.first else " "
+        mark = MARKS[row.op] if line.first else " "
         out.append(_pad(a or Text(), col) + Text(f" {mark} ") + (b or Text()))
     return out
 

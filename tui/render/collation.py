@@ -28,6 +28,12 @@ def shown(reading: str) -> str:
     return one_line(reading) if reading else "(omitted)"
 
 
+def sigla_text(sigla) -> str:
+    """The sigla of a reading, a space between them; sigla with spaces of their own (``sn85058396
+    1916-04-08 ed-1``) a comma and a space, so each is told from the next."""
+    return visible((", " if any(" " in s for s in sigla) else " ").join(sigla))
+
+
 def plain(line: list[Piece]) -> str:
     return "".join(text for text, _ in line)
 
@@ -52,10 +58,10 @@ def point_lines(col: Collation, k: int) -> tuple[list[Piece], list[list[Piece]]]
     lines = []
     for r in point.readings:
         flags = [f for f, on in (("lone", point.lone in r.sigla), ("consensus", r.sigla == support.sigla)) if on]
-        line = [(visible(" ".join(r.sigla)) + ": ", "sigla"), (shown(r.text), "reading")]
+        line = [(sigla_text(r.sigla) + ": ", "sigla"), (shown(r.text), "reading")]
         if flags:
             line.append((f"  ({', '.join(flags)})", "lone" if "lone" in flags else "flags"))
         lines.append(line)
     if point.absent:
-        lines.append([("lacking the paragraph: ", "absent"), (visible(" ".join(point.absent)), "sigla")])
+        lines.append([("lacking the paragraph: ", "absent"), (sigla_text(point.absent), "sigla")])
     return head, lines

@@ -169,3 +169,16 @@ def clip(text: str, width: int) -> str:
         if used > width - 1:
             return text[:n].rstrip() + "…"
     return text
+
+
+def wrap_hanging(text: str, width: int, indent: int) -> list[tuple[int, int]]:
+    """:func:`wrap` of one line whose lines after the first are ``indent`` cells narrower (drawn indented).
+
+    The front end draws the continuation lines after ``indent`` spaces, so a
+    wrapped reading stays under its start, clear of the sigla before it.
+    """
+    lines = wrap_line(text, width)
+    if len(lines) < 2 or indent <= 0:
+        return lines
+    start = lines[1][0]
+    return [lines[0], *wrap_line(text[start:], max(1, width - indent), start)]
