@@ -391,11 +391,15 @@ class ReaderScreen(Screen):
         if self.library.corpus is not None:
             self.app.push_screen(FindScreen(self.library.corpus), self._found)
 
-    def _found(self, result: tuple[str, str] | None) -> None:
+    def _found(self, result: tuple[str, str, int] | None) -> None:
+        """Open the article of the hit chosen in `F`, at that hit (``n``/``N`` go on from it)."""
+        from tui.reader.screens.find import paragraph_at
+
         article = self.library.article(result[0]) if result else None
         if article is not None:
             self.open_article(article, focus=True)
-            self.search_for(result[1])
+            self.pane.search(result[1], at=None if self.pane.raw else paragraph_at(article, result[2]))
+            self.update_status()
 
     # -- bookmarks ------------------------------------------------------------
     def action_bookmark(self) -> None:

@@ -272,13 +272,19 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.Scrolled())
 
     # -- search -----------------------------------------------------------
-    def search(self, query: str) -> int:
-        """Highlight ``query``; returns the number of hits and moves to the first one below the top."""
+    def search(self, query: str, at: tuple[int, int] | None = None) -> int:
+        """Highlight ``query``; returns the number of hits and moves to the first one below the top.
+
+        With ``at`` (block, offset) it moves to the hit there instead (the first after it if none starts there).
+        """
         self.query = query
         self.hits = find_hits(self.blocks, query)
         self.hit = -1
         self.refresh()
-        if self.hits:
+        if self.hits and at is not None:
+            self.hit = min(bisect_left(self.hits, (at[0], at[1], -1)), len(self.hits) - 1)
+            self._show_hit()
+        elif self.hits:
             self.next_hit(forward=True)
         return len(self.hits)
 
@@ -297,12 +303,16 @@ class ArticleView(ScrollView, can_focus=True):
             )
         else:
             self.hit = (self.hit + (1 if forward else -1)) % len(self.hits)
+        self._show_hit()
+        return self.hit
+
+    def _show_hit(self) -> None:
+        """Scroll the current hit into view (a third down when it was not) and repaint."""
         b, s, _ = self.hits[self.hit]
         y = self.line_of(b, s)
         if not (self.scroll_y <= y < self.scroll_y + self.size.height):
             self.scroll_to(0, max(0, y - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
-        return self.hit
 
     # -- selection ------------------------------------------------------
     def select(self, selection: tuple[Pos, Pos] | None) -> None:
