@@ -43,19 +43,5 @@ def test_article(snap_compare, seeds, size, theme):
     assert snap_compare(app, terminal_size=SIZES[size], run_before=after("J", "K", "j"))
 
 
-def test_lead_story_diff_000_vs_001(snap_compare, seeds):
-    app = make_app(seeds, open_ref=LEAD)
-    assert snap_compare(app, terminal_size=(120, 40), run_before=after("d", "right_square_bracket"))
-
-
-def test_lead_story_diff_light_theme(snap_compare, seeds):
-    app = make_app(seeds, open_ref=LEAD, theme_name="newsread-light")
-    assert snap_compare(app, terminal_size=(120, 40), run_before=after("d", "right_square_bracket"))
-
-
-def test_collation(snap_compare, seeds):
-    assert snap_compare(make_app(seeds, open_ref=LEAD), terminal_size=(120, 40), run_before=after("c"))
-
-
 def test_help_screen(snap_compare, seeds):
     assert snap_compare(make_app(seeds, open_ref=LEAD), terminal_size=(120, 40), run_before=after("question_mark"))

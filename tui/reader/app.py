@@ -288,9 +288,9 @@ class NewsreadApp(App):
             self.push_screen(CollationScreen(group, group.base, **self._compare_with()))
 
     def _compare_with(self) -> dict:
-        return {"ignore": self.settings.ignore, "keymap": self.keymap}
+        return {"hide": self.settings.hide, "keymap": self.keymap}
 
-    def on_compare_screen_ignore_toggled(self, event) -> None:
-        """`i` in a comparison: remember the choice."""
-        self.settings.ignore = event.ignore
+    def on_compare_screen_kinds_changed(self, event) -> None:
+        """The kind bar in a comparison: remember the kinds hidden."""
+        self.settings.hide = event.hidden
         self._save_settings()

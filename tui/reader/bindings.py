@@ -122,7 +122,7 @@ COMPARE = [
         "right_square_bracket",
         "change(1)",
         "Change",
-        "Next change (enter on a moved paragraph jumps to it)",
+        "Next change (or variation point)",
     ),
     bind("compare.previous-change", "left_square_bracket", "change(-1)", "Prev change", show=False),
     bind("compare.next-witness", "w", "witness(1)", "Witness", "Next other witness"),
@@ -130,14 +130,28 @@ COMPARE = [
     bind("compare.swap", "s", "swap", "Swap", show=False),
     bind("compare.base", "B", "choose_base", "Base", "Choose the base witness"),
     bind(
-        "compare.ignore",
+        "compare.kinds",
         "i",
-        "toggle_ignore",
-        "Ignore minor",
-        "Ignore width, punctuation, spacing, markup and script changes",
+        "kinds",
+        "Kinds",
+        "Show or hide differences by kind: the kind bar (width, punct, space, markup, script…; remembered)",
+    ),
+    bind("compare.fold", "z", "fold", "Fold", "Fold runs of equal paragraphs to one line; again: unfold"),
+    bind("compare.legend", "question_mark", "legend", "Legend", "What the marks and colours mean, and these keys"),
+    bind(
+        "compare.export",
+        "e",
+        "export",
+        "Export",
+        "Write this comparison to a file: HTML (the collation also TEI, CSV, TSV)",
     ),
     bind(
-        "compare.jump-move", "enter", "jump", "Jump move", "On a moved paragraph: jump to it; again: back", show=False
+        "compare.jump-move",
+        "enter",
+        "jump",
+        "Jump move",
+        "On either half of a moved paragraph: jump to the other half",
+        show=False,
     ),
     bind("compare.down", "j", "scroll(1)", "Down", show=False),
     bind("compare.up", "k", "scroll(-1)", "Up", show=False),
@@ -146,6 +160,17 @@ COMPARE = [
     bind("compare.diff", "d", "diff", "Diff", "Side-by-side diff of these witnesses", show=False),
     bind("compare.collate", "c", "collate", "Collate", "Collation of all witnesses", show=False),
 ]
+
+KIND_BAR = [
+    bind("kinds.toggle", "space,enter", "toggle", "Show/hide", "Show or hide the kind under the cursor"),
+    bind("kinds.right", "right,l", "move(1)", "Next kind", show=False),
+    bind("kinds.left", "left,h", "move(-1)", "Prev kind", show=False),
+    bind("kinds.done", "escape,i", "done", "Done", "Back to the comparison"),
+]
+
+EXPORT = [bind("export.cancel", "escape", "dismiss(None)", "Cancel", "Close without writing (enter writes)")]
+
+LEGEND = [bind("legend.close", "escape,q,question_mark", "dismiss", "Close", "Close the legend")]
 
 PICKER = [bind("picker.close", "escape", "dismiss(None)", "Close", "Close without choosing")]
 
@@ -182,6 +207,9 @@ SECTIONS: tuple[tuple[str, list[Binding]], ...] = (
     ("Reading", READER),
     ("File list", FILES),
     ("Comparing (d, c)", COMPARE),
+    ("Kind bar (i)", KIND_BAR),
+    ("Export (e)", EXPORT),
+    ("Legend (? in a comparison)", LEGEND),
     ("Base witness (B)", PICKER),
     ("Search all articles (F)", FIND),
     ("Bookmark note (m)", NOTE),

@@ -2,8 +2,11 @@
 
 The config dir is the platformdirs one unless ``NEWSREAD_CONFIG_DIR`` says
 otherwise (tests and snapshots set it so a developer's own settings never
-leak in).  ``settings.toml`` holds the theme and the diff ignore toggles; it
-is read with :func:`~tui.reader.configfile.read_toml` (a broken or hostile one
+leak in).  ``settings.toml`` holds the theme and ``hide``, the kinds of
+difference the diff and the collation leave out (by default width, space and
+markup: what a reprint changes without changing the story; an older file's
+``ignore`` list is read as ``hide`` when it names a kind).  It is read with
+:func:`~tui.reader.configfile.read_toml` (a broken or hostile one
 is reported, never fatal) and written atomically through a fresh temporary
 file (``mkstemp``: created with ``O_EXCL``, so a planted ``settings.tmp``
 symlink is never followed; see :func:`~tui.engine.export.files.write_atomically`).
@@ -12,7 +15,7 @@ symlink is never followed; see :func:`~tui.engine.export.files.write_atomically`
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from tui.engine.diff.kinds import IGNORABLE
@@ -20,11 +23,13 @@ from tui.engine.export.files import ExportError, write_atomically
 from tui.locations import config_dir
 from tui.reader.configfile import ConfigError, read_toml
 
+DEFAULT_HIDDEN = frozenset({"width", "space", "markup"})
+
 
 @dataclass
 class Settings:
     theme: str | None = None
-    ignore: frozenset[str] = field(default_factory=frozenset)
+    hide: frozenset[str] = DEFAULT_HIDDEN
     notice: str | None = None  # a problem reading the file, for the user
 
     @property
@@ -41,17 +46,17 @@ class Settings:
         if data is None:
             return cls()
         theme = data.get("theme")
-        ignore = data.get("ignore", [])
-        if not isinstance(theme, (str, type(None))) or not isinstance(ignore, list):
-            return cls(notice=f"{path}: field 'theme' must be a string and 'ignore' a list; using defaults")
-        return cls(theme=theme, ignore=frozenset(k for k in ignore if k in IGNORABLE))
+        hide = data.get("hide", data.get("ignore") or sorted(DEFAULT_HIDDEN))
+        if not isinstance(theme, (str, type(None))) or not isinstance(hide, list):
+            return cls(notice=f"{path}: field 'theme' must be a string and 'hide' a list; using defaults")
+        return cls(theme=theme, hide=frozenset(k for k in hide if k in IGNORABLE))
 
     def save(self) -> str | None:
         """Write the file; returns a message if it could not be written."""
         lines = []
         if self.theme:
             lines.append(f"theme = {json.dumps(self.theme, ensure_ascii=False)}")
-        lines.append("ignore = " + json.dumps(sorted(self.ignore)))
+        lines.append("hide = " + json.dumps(sorted(self.hide)))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path, "\n".join(lines) + "\n")

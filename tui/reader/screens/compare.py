@@ -1,13 +1,20 @@
 """Comparing the witnesses of a story: the side-by-side diff (`d`) and the collation (`c`).
 
 Both compute off the UI thread (the engine aligns paragraphs first, so the
-work is bounded) and show a summary line; `escape` goes back to reading.
+work is bounded) and show a summary line, the kind bar (`i`: which kinds of
+difference are shown; remembered), a density strip beside the scrollbar and
+a line about where the cursor is; `?` is their legend, `e` exports them and
+`escape` goes back to reading.  The diff keeps the comparison made with
+nothing hidden and hides kinds from it as they are toggled, so a toggle
+costs no new comparison.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -17,11 +24,17 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui import __version__
+from tui.engine.diff.compare import hide
 from tui.engine.diff.kinds import IGNORABLE
-from tui.reader import bindings
+from tui.engine.export.files import ExportError
+from tui.reader import bindings, exports
+from tui.reader.screens.compare_commands import CompareCommands
 from tui.reader.widgets.article_view import SHOWN_MAX
-from tui.reader.widgets.diff_view import DiffView
+from tui.reader.widgets.density import STRONGEST
+from tui.reader.widgets.diff_view import TAG_CSS, DiffView
 from tui.reader.widgets.footer import KeyFooter
+from tui.reader.widgets.kind_bar import KindBar
 from tui.reader.widgets.text_view import TextView
 from tui.render.collation import point_lines
 from tui.render.safe import visible
@@ -29,21 +42,43 @@ from tui.render.summary import kinds_of, summary
 
 DIFF_KEYS = (
     ("compare.next-change", "next change"),
-    ("compare.previous-change", "previous"),
     ("compare.next-witness", "other witness"),
-    ("compare.swap", "swap"),
-    ("compare.ignore", "ignore minor"),
+    ("compare.kinds", "kinds"),
+    ("compare.fold", "fold"),
+    ("compare.legend", "legend"),
+    ("compare.export", "export"),
 )  # the diff's key hint: (binding id, what it does)
+COLLATION_KEYS = (
+    ("compare.next-change", "next point"),
+    ("compare.kinds", "kinds"),
+    ("compare.legend", "legend"),
+    ("compare.export", "export"),
+)
+
+
+def article_numbers(witness) -> str:
+    """``#1-2`` (or ``#1, #3``): the witness's articles in its file."""
+    numbers = [a.index for a in witness.articles]
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"#{numbers[0]}-{numbers[-1]}"
+    return ", ".join(f"#{n}" for n in numbers)
 
 
 def witness_label(witness) -> str:
-    ids = ", ".join(f"#{a.index}" for a in witness.articles)
-    return visible(f"{witness.siglum}: {witness.file}{ids and ' ' + ids}")
+    return visible(f"{witness.siglum}: {witness.file} {article_numbers(witness)}")
 
 
-def diff_summary(comparison, ignore: frozenset[str]) -> str:
-    """The line `newsread diff` ends with, and the kinds left out."""
-    return summary(comparison) + ("; ignoring " + "+".join(sorted(ignore)) if ignore else "")
+def head_label(witness, width: int) -> str:
+    """``000 #1-2 · 000_0ea7….txt``: siglum and articles first, the file name only where it fits in ``width``."""
+    short = visible(f"{witness.siglum} {article_numbers(witness)}")
+    full = f"{short} · {visible(witness.file)}"
+    return full if cell_len(full) <= width else short
+
+
+def witness_ref(witness) -> str:
+    """The witness as a REF of the command line (``FILE#N-M``), as exports name it."""
+    first, last = witness.articles[0].index, witness.articles[-1].index
+    return f"{witness.file}#{first}" + (f"-{last}" if last != first else "")
 
 
 class BasePicker(ModalScreen[str | None]):
@@ -76,7 +111,7 @@ class BasePicker(ModalScreen[str | None]):
 
 
 class CompareScreen(Screen):
-    """What the diff and collation screens share: the group, the base, the keys."""
+    """What the diff and collation screens share: the group, the base, the kinds shown, the keys."""
 
     DEFAULT_CSS = """
     CompareScreen #summary { height: auto; max-height: 3; background: $panel; padding: 0 1; }
@@ -84,13 +119,16 @@ class CompareScreen(Screen):
     CompareScreen #info { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     """
     BINDINGS = bindings.COMPARE
+    COMMANDS = {CompareCommands}
+    KEYS: tuple[tuple[str, str], ...] = ()  # the key hint of the info line
+    noun = "comparison"  # what the export and palette call it
 
-    class IgnoreToggled(Message):
-        """`i`: minor differences are ignored now (``ignore``), or no longer (empty)."""
+    class KindsChanged(Message):
+        """The kind bar changed: ``hidden`` are the kinds left out now (to remember)."""
 
-        def __init__(self, ignore: frozenset[str]) -> None:
+        def __init__(self, hidden: frozenset[str]) -> None:
             super().__init__()
-            self.ignore = ignore
+            self.hidden = hidden
 
     def __init__(
         self,
@@ -98,7 +136,7 @@ class CompareScreen(Screen):
         a: str,
         b: str | None = None,
         *,
-        ignore: frozenset[str] = frozenset(),
+        hide: frozenset[str] = frozenset(),
         keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
@@ -106,7 +144,7 @@ class CompareScreen(Screen):
         self.a = a
         self.b = b if b is not None else self.others()[0]
         self.base_chosen = False  # the user picked ``a`` with B: a collation keeps it
-        self.ignore = ignore  # the change kinds left out
+        self.hide = frozenset(hide)  # the change kinds left out
         self.keymap = keymap or {}  # keymap.toml, for the key hints
 
     def witness(self, siglum: str):
@@ -117,6 +155,10 @@ class CompareScreen(Screen):
 
     def set_summary(self, text: str) -> None:
         self.query_one("#summary", Static).update(Text(text))
+
+    def set_info(self, text: str = "") -> None:
+        """The line under the view: ``text`` (where the cursor is), else the key hint."""
+        self.query_one("#info", Static).update(Text(text or bindings.hint(self.app, self.keymap, *self.KEYS)))
 
     def too_long(self, *sigla: str) -> bool:
         """Witnesses too long to lay out here get a one-line pointer to the command line instead."""
@@ -131,18 +173,36 @@ class CompareScreen(Screen):
         )
         return True
 
+    def commands(self) -> list[tuple[str, object, str]]:
+        """(name, callback, help) of the actions the palette offers here."""
+        out = [
+            (f"Export this {self.noun}…", self.action_export, "write it to a file (e)"),
+            ("Legend: marks and colours", self.action_legend, "what the marks and colours mean (?)"),
+        ]
+        for kind in IGNORABLE:
+            shown = kind not in self.hide
+            out.append(
+                (
+                    f"{'Hide' if shown else 'Show'} {kind} differences",
+                    lambda kind=kind, shown=shown: self.set_kind(kind, not shown),
+                    "the kind bar (i)",
+                )
+            )
+        return [*out, ("Choose the base witness", self.action_choose_base, "B")]
+
+    # -- keys -----------------------------------------------------------------
     def action_back(self) -> None:
         self.app.pop_screen()
 
     def action_diff(self) -> None:
-        self.app.switch_screen(DiffScreen(self.group, self.a, self.b, ignore=self.ignore, keymap=self.keymap))
+        self.app.switch_screen(DiffScreen(self.group, self.a, self.b, hide=self.hide, keymap=self.keymap))
 
     def action_collate(self) -> None:
         if len(self.group.witnesses) < 3:
             self.notify("collation needs three or more witnesses", timeout=3)
             return
         base = self.a if self.base_chosen else self.group.base
-        self.app.switch_screen(CollationScreen(self.group, base, ignore=self.ignore, keymap=self.keymap))
+        self.app.switch_screen(CollationScreen(self.group, base, hide=self.hide, keymap=self.keymap))
 
     def action_choose_base(self) -> None:
         self.app.push_screen(BasePicker(self.group.witnesses, self.a), self._base_chosen)
@@ -154,10 +214,61 @@ class CompareScreen(Screen):
                 self.b = self.others()[0]
             self.recompute()
 
-    def action_toggle_ignore(self) -> None:
-        self.ignore = frozenset() if self.ignore else frozenset(IGNORABLE)
-        self.post_message(self.IgnoreToggled(self.ignore))
-        self.recompute()
+    def action_kinds(self) -> None:
+        self.query_one(KindBar).focus()
+
+    def set_kind(self, kind: str, shown: bool) -> None:
+        """Show (hide) the differences of ``kind`` (the palette's way to the kind bar)."""
+        self.query_one(KindBar).set_hidden(self.hide - {kind} if shown else self.hide | {kind})
+
+    def on_kind_bar_changed(self, event: KindBar.Changed) -> None:
+        self.hide = event.hidden
+        self.post_message(self.KindsChanged(self.hide))
+        self.kinds_changed()
+
+    def on_kind_bar_done(self) -> None:
+        self.view.focus()
+
+    def action_legend(self) -> None:
+        from tui.reader.screens.legend import LegendScreen
+
+        bar = self.query_one(KindBar)  # styled as the diff styles each tag
+        styles = {tag: bar.get_component_rich_style(f"kinds--{tag}") for tag in TAG_CSS}
+        strip = {tag: self.view.get_component_rich_style(f"density--{tag}") for tag in STRONGEST}
+        self.app.push_screen(LegendScreen(styles, strip, self.keymap))
+
+    def action_fold(self) -> None:
+        self.notify("z folds equal paragraphs in the diff (d)", timeout=2)
+
+    def action_export(self) -> None:
+        from tui.reader.screens.export import ExportScreen
+
+        choices = self.export_formats()
+        if not choices:
+            self.notify(f"nothing to export yet: the {self.noun} is not ready", timeout=3)
+            return
+        stem = self.export_stem()
+        defaults = {fmt: exports.default_path(stem, fmt) for fmt in choices}
+        self.app.push_screen(ExportScreen(f"the {self.noun} of {self.export_what()}", defaults), self._export_to)
+
+    def _export_to(self, choice: tuple[str, str] | None) -> None:
+        if choice is not None:
+            fmt, typed = choice
+            self.run_export(fmt, exports.target(typed, exports.default_path(self.export_stem(), fmt)))
+
+    @work(thread=True, group="export")
+    def run_export(self, fmt: str, path) -> None:
+        """Build the export and write it off the UI thread; say where it went (or why not)."""
+        try:
+            where = exports.write(path, self.export_text(fmt))
+        except ExportError as e:
+            self.app.call_from_thread(self.notify, visible(str(e)), severity="error", timeout=8, markup=False)
+            return
+        self.app.call_from_thread(self._exported, fmt, where)
+
+    def _exported(self, fmt: str, where) -> None:
+        self.notify(f"wrote {fmt.upper()} to {visible(str(where))}", timeout=8, markup=False)
+        self.set_info(f"exported: {visible(str(where))}")
 
     def action_scroll(self, lines: int) -> None:
         view = self.view
@@ -171,11 +282,15 @@ class CompareScreen(Screen):
 class DiffScreen(CompareScreen):
     """Witness A on the left, B on the right, rows aligned."""
 
+    KEYS = DIFF_KEYS
+    noun = "diff"
+
     def compose(self) -> ComposeResult:
         yield Static(Text("comparing…"), id="summary")
+        yield KindBar(self.hide)
         yield Static(id="heads")
         yield DiffView(id="diff")
-        yield Static(Text(bindings.hint(self.app, self.keymap, *DIFF_KEYS)), id="info")
+        yield Static(id="info")
         yield KeyFooter()
 
     @property
@@ -183,45 +298,57 @@ class DiffScreen(CompareScreen):
         return self.query_one(DiffView)
 
     def on_mount(self) -> None:
+        self.full = None  # the comparison with nothing hidden
+        self.comparison = None  # what is shown: ``full`` less the kinds hidden
         self.recompute()
 
     def on_resize(self) -> None:
         self._heads()
 
     def _heads(self) -> None:
-        width = self.view.column_width()
-        a, b = witness_label(self.witness(self.a)), witness_label(self.witness(self.b))
+        width = self.view.column_width() - 2
         heads = Text(" A ")
-        heads.append(a[: width - 2].ljust(width - 2))
+        heads.append(set_cell_size(head_label(self.witness(self.a), width), width))
         heads.append(" │ B ")
-        heads.append(b[: width - 2])
+        heads.append(set_cell_size(head_label(self.witness(self.b), width), width).rstrip())
         self.query_one("#heads", Static).update(heads)
 
     def recompute(self) -> None:
-        self.comparison = None
+        """Compare A with B again: nothing of the previous pair stays on screen meanwhile."""
+        self.full = self.comparison = None
         self._heads()
+        self.set_info()
         if self.too_long(self.a, self.b):
             return
-        self.set_summary("comparing…")
-        self.run_compare(self.a, self.b, self.ignore)
+        self.view.show([])
+        self.set_summary(f"comparing {visible(self.a)} with {visible(self.b)}…")
+        self.run_compare(self.a, self.b)
 
     @work(thread=True, exclusive=True)
-    def run_compare(self, a: str, b: str, ignore: frozenset[str]) -> None:
+    def run_compare(self, a: str, b: str) -> None:
         from tui.engine.diff.compare import compare_articles
 
-        result = compare_articles(self.witness(a).articles, self.witness(b).articles, ignore=ignore)
+        result = compare_articles(self.witness(a).articles, self.witness(b).articles)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, result, ignore)
+            self.app.call_from_thread(self._show, result)
 
-    def _show(self, comparison, ignore: frozenset[str]) -> None:
-        self.comparison = comparison
-        self.view.show(comparison.rows)
-        self.set_summary(diff_summary(comparison, ignore))
+    def _show(self, full) -> None:
+        self.full = full
+        self.comparison = hide(full, self.hide)
+        self.view.show(self.comparison.rows)
+        self.set_summary(summary(self.comparison))
         self.view.focus()
 
+    def kinds_changed(self) -> None:
+        if self.full is None:
+            return
+        self.comparison = hide(self.full, self.hide)
+        self.view.show(self.comparison.rows, keep_place=True)
+        self.set_summary(summary(self.comparison))
+        self._info()
+
     def action_change(self, direction: int) -> None:
-        row = self.view.step_change(forward=direction > 0)
-        if row < 0:
+        if self.view.step_change(forward=direction > 0) < 0:
             self.notify("no changes", timeout=2)
         self._info()
 
@@ -230,21 +357,28 @@ class DiffScreen(CompareScreen):
             self.notify("not on a moved paragraph", timeout=2)
         self._info()
 
+    def action_fold(self) -> None:
+        folded = self.view.toggle_fold()
+        self.notify("equal paragraphs folded" if folded else "unfolded", timeout=2)
+
     def _info(self) -> None:
-        """Describe the change under the cursor."""
-        rows, n = self.view.rows, self.view.current
-        if not 0 <= n < len(rows):
+        """Describe the entry under the cursor."""
+        view = self.view
+        if not 0 <= view.current < len(view.all):
+            self.set_info()
             return
-        row = rows[n]
-        changed = [k for k, r in enumerate(rows) if r.op != "equal"]
-        where = f"change {changed.index(n) + 1} of {len(changed)}" if n in changed else f"row {n + 1}"
+        entry = view.all[view.current]
+        row = view.rows[entry.row]
+        changed = view.changed()
+        where = f"row {entry.at + 1} of {len(view.all)}"
+        if entry.at in changed:
+            where += f" · change {changed.index(entry.at) + 1} of {len(changed)}"
         detail = kinds_of([row])
         text = f"{where} · {row.op}" + (f" · {detail}" if detail else "")
-        if row.op == "move":
-            text += f" · B has it as paragraph {row.moved_to + 1}: enter jumps there"
-        elif self.view.back is not None:
-            text += " · enter jumps back to the move"
-        self.query_one("#info", Static).update(Text(text))
+        if entry.part in ("from", "to"):
+            side = "B" if entry.part == "from" else "A"
+            text += f" · {side} has it at row {entry.other + 1} (enter)"
+        self.set_info(text)
 
     def action_witness(self, direction: int) -> None:
         others = self.others()
@@ -258,13 +392,43 @@ class DiffScreen(CompareScreen):
         self.a, self.b = self.b, self.a
         self.recompute()
 
+    def commands(self) -> list[tuple[str, object, str]]:
+        return [
+            *super().commands(),
+            (f"{'Unfold' if self.view.folded else 'Fold'} equal paragraphs", self.action_fold, "z"),
+            ("Next other witness as B", lambda: self.action_witness(1), "w"),
+            ("Swap A and B", self.action_swap, "s"),
+            ("Collation of all witnesses", self.action_collate, "c"),
+        ]
+
+    # -- export -----------------------------------------------------------------
+    def export_formats(self) -> tuple[str, ...]:
+        return ("html",) if self.comparison is not None else ()
+
+    def export_stem(self) -> str:
+        return f"diff-{self.a}-{self.b}"
+
+    def export_what(self) -> str:
+        return f"{visible(self.a)} and {visible(self.b)}"
+
+    def export_text(self, fmt: str) -> str:
+        from tui.render.html import diff_html
+
+        refs = (witness_ref(self.witness(self.a)), witness_ref(self.witness(self.b)))
+        return diff_html(self.comparison, refs, sigla=(self.a, self.b), version=__version__)
+
 
 class CollationScreen(CompareScreen):
     """Every variation point with each witness's reading, lone readings flagged, and the consensus."""
 
+    KEYS = COLLATION_KEYS
+    noun = "collation"
+
     def compose(self) -> ComposeResult:
         yield Static(Text("collating…"), id="summary")
+        yield KindBar(self.hide)
         yield TextView(id="collation")
+        yield Static(id="info")
         yield KeyFooter()
 
     @property
@@ -273,35 +437,41 @@ class CollationScreen(CompareScreen):
 
     def on_mount(self) -> None:
         self.point = -1
+        self.collation = None
         self.recompute()
 
     def recompute(self) -> None:
         self.point_blocks: list[int] = []
+        self.collation = None
+        self.set_info()
         if self.too_long(*(w.siglum for w in self.group.witnesses)):
             return
         self.set_summary("collating…")
-        self.run_collate(self.a)
+        self.run_collate(self.a, self.hide)
+
+    def kinds_changed(self) -> None:
+        self.recompute()
 
     @work(thread=True, exclusive=True)
-    def run_collate(self, base: str) -> None:
+    def run_collate(self, base: str, hidden: frozenset[str]) -> None:
         from tui.engine.diff.collate import collate
 
         witnesses = [(w.siglum, [p.text for a in w.articles for p in a.paragraphs]) for w in self.group.witnesses]
-        result = collate(witnesses, base=base, ignore=self.ignore)
+        result = collate(witnesses, base=base, ignore=hidden)
+        everything = len(collate(witnesses, base=base).points) if hidden else len(result.points)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, result)
+            self.app.call_from_thread(self._show, result, everything)
 
-    def _show(self, collation) -> None:
+    def _show(self, collation, everything: int) -> None:
         self.collation = collation
-        blocks, self.point_blocks = collation_blocks(
+        blocks, indents, self.point_blocks = collation_blocks(
             collation, self.group, self.app.get_css_variables().get("nr-lone", "red")
         )
-        self.view.show(blocks)
-        ignoring = " · ignoring " + "+".join(sorted(self.ignore)) if self.ignore else ""
-        next_point = bindings.hint(self.app, self.keymap, ("compare.next-change", "next point"))
-        self.set_summary(
-            f"{len(self.group.witnesses)} witnesses · base {collation.base} · {len(collation.points)} variation points{ignoring} · {next_point}"
-        )
+        self.view.show(blocks, indents, *story_strip(collation, self.point_blocks))
+        points = f"{len(collation.points)} variation points"
+        if self.hide:
+            points += f" ({everything} with {', '.join(sorted(self.hide))} shown)"
+        self.set_summary(f"{len(self.group.witnesses)} witnesses · base {visible(collation.base)} · {points}")
         self.point = -1
         self.view.focus()
 
@@ -312,6 +482,9 @@ class CollationScreen(CompareScreen):
         self.point = (self.point + direction) % len(self.point_blocks)
         y = self.view.block_start[self.point_blocks[self.point]]
         self.view.scroll_to(0, y, animate=False, immediate=True)
+        point = self.collation.points[self.point]
+        lone = f" · lone {visible(point.lone)}" if point.lone else ""
+        self.set_info(f"point {self.point + 1} of {len(self.point_blocks)} · {len(point.readings)} readings{lone}")
 
     def action_witness(self, direction: int) -> None:
         self.notify("w/W pick the other side of a diff (d)", timeout=2)
@@ -321,6 +494,31 @@ class CollationScreen(CompareScreen):
 
     def action_jump(self) -> None:
         self.action_change(1)
+
+    def commands(self) -> list[tuple[str, object, str]]:
+        return [*super().commands(), ("Side-by-side diff", self.action_diff, "d")]
+
+    # -- export -----------------------------------------------------------------
+    def export_formats(self) -> tuple[str, ...]:
+        return ("html", "tei", "csv", "tsv") if self.collation is not None else ()
+
+    def export_stem(self) -> str:
+        return "collation-" + "-".join(w.siglum for w in self.group.witnesses)
+
+    def export_what(self) -> str:
+        return f"{len(self.group.witnesses)} witnesses (base {visible(self.a)})"
+
+    def export_text(self, fmt: str) -> str:
+        from tui.engine.export.table import to_csv
+        from tui.engine.export.tei import to_tei
+        from tui.render.html import collation_html
+
+        refs = [witness_ref(w) for w in self.group.witnesses]
+        if fmt == "tei":
+            return to_tei(self.collation, refs, version=__version__)
+        if fmt == "html":
+            return collation_html(self.collation, refs, version=__version__)
+        return to_csv(self.collation, delimiter="\t" if fmt == "tsv" else ",")
 
 
 POINT_STYLES = {
@@ -338,20 +536,49 @@ def styled(line, styles: dict[str, str]) -> Text:
     return Text.assemble(*((text, styles.get(tag, "")) for text, tag in line))
 
 
-def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], list[int]]:
-    """The collation as paragraphs of styled text, and the block index of every point."""
+def collation_blocks(collation, group, lone_colour: str) -> tuple[list[Text], list[int], list[int]]:
+    """The collation as paragraphs of styled text, each one's hanging indent, and each point's block.
+
+    A reading wraps under its own start, clear of the sigla before it.
+    """
     blocks = [Text("Witnesses", style="bold underline")]
+    indents = [0]
     for w in group.witnesses:
         mark = "  (base)" if w.siglum == collation.base else ""
         blocks.append(Text("· " + witness_label(w) + mark))
+        indents.append(2)
     blocks.append(Text(f"Variation points ({len(collation.points)})", style="bold underline"))
+    indents.append(0)
     styles = {**POINT_STYLES, "lone": f"bold {lone_colour}"}
     starts = []
     for k in range(len(collation.points)):
         starts.append(len(blocks))
         head, under = point_lines(collation, k)
         blocks.append(styled(head, styles))
-        blocks += [Text("└ ", style="dim") + styled(line, styles) for line in under]
+        indents.append(cell_len(head[0][0]))
+        for line in under:
+            blocks.append(Text("└ ", style="dim") + styled(line, styles))
+            indents.append(2 + cell_len(line[0][0]))
     blocks.append(Text("Consensus text", style="bold underline"))
     blocks.extend(Text(visible(p)) for p in collation.consensus.split("\n") if p.strip())
-    return blocks, starts
+    indents += [0] * (len(blocks) - len(indents))
+    return blocks, indents, starts
+
+
+def story_strip(collation, point_blocks: list[int]) -> tuple[list[str | None], list[int]]:
+    """The density strip of a collation: the base text, each character tagged where a point varies it.
+
+    ``lone`` where one witness stands alone, else ``point`` (an insertion,
+    varying no base character, marks the one it comes before); a click on a
+    character goes to the block of the first point ending at or after it.
+    """
+    n = max(1, len(collation.base_text))
+    tags: list[str | None] = [None] * n
+    for point in collation.points:
+        start = min(point.base[0], n - 1)
+        end = max(point.base[1], start + 1)
+        tags[start:end] = ["lone" if point.lone else "point"] * (end - start)
+    if not point_blocks:
+        return tags, []
+    ends = [point.base[1] for point in collation.points]
+    return tags, [point_blocks[min(bisect_left(ends, c), len(ends) - 1)] for c in range(n)]

@@ -4,153 +4,177 @@ The rows are laid out by :mod:`tui.render.sidebyside`, as in `newsread diff`:
 each takes the height of its taller side, so the two columns can never
 drift apart.  Only the lines on screen are styled; a tag (the row's
 operation, a change's kind) is coloured by the ``diff--`` component class of
-that name.  Moved paragraphs carry a mark; `enter` on one jumps to where the
-other witness has it.
+that name.  A moved paragraph is drawn where each side has it, with a note
+on the other side (``↳ moved to row 14``); `enter` on either half jumps to
+the other.  `z` folds runs of equal paragraphs to one line.  The cursor is an
+entry's place (:attr:`tui.render.sidebyside.Entry.at`), the row number the
+user reads, so it survives folding and unfolding.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.engine.diff.kinds import KINDS
+from tui.engine.diff.kinds import IGNORABLE
+from tui.reader.widgets.density import STRONGEST, StripView
 from tui.reader.widgets.strips import text_strip
 from tui.reader.widgets.virtual import set_virtual_size
-from tui.render.sidebyside import WHOLE, Layout, layout
+from tui.render.sidebyside import MARKS, Entry, Layout, entries, folds, layout
 
-SIGNS = {"equal": " ", "replace": "~", "insert": "+", "delete": "-", "move": "↕"}
+# The look of each tag, shared with the kind bar (which doubles as the legend of these colours).
+TAG_CSS = {
+    "insert": "background: $nr-insert;",
+    "delete": "background: $nr-delete;",
+    "move": "background: $nr-move;",
+    "content": "background: $nr-replace; text-style: bold;",
+    **{kind: "background: $nr-minor;" for kind in IGNORABLE},
+    "markup": "text-style: underline; color: $secondary;",
+    "script": "background: $nr-minor; text-style: italic;",
+    "ortho": "background: $nr-minor; text-style: italic;",
+    "ocr": "background: $nr-minor; text-style: underline;",
+    "note": "color: $text-muted; text-style: italic;",
+    "fold": "color: $text-muted; background: $boost;",
+}
 
 
-class DiffView(ScrollView, can_focus=True):
+def tag_css(widget: str, prefix: str) -> str:
+    return "\n".join(f"{widget} > .{prefix}--{tag} {{ {css} }}" for tag, css in TAG_CSS.items())
+
+
+class DiffView(StripView, can_focus=True):
     """Two columns, A on the left and B on the right, scrolled together."""
 
-    COMPONENT_CLASSES = {
-        "diff--gutter",
-        "diff--current",
-        *(f"diff--{tag}" for tag in WHOLE + KINDS),
-    }
+    COMPONENT_CLASSES = {"diff--gutter", "diff--current", *(f"diff--{tag}" for tag in TAG_CSS)}
     DEFAULT_CSS = """
     DiffView { background: $surface; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
-    DiffView > .diff--insert { background: $nr-insert; }
-    DiffView > .diff--delete { background: $nr-delete; }
-    DiffView > .diff--move { background: $nr-move; }
-    DiffView > .diff--content { background: $nr-replace; text-style: bold; }
-    DiffView > .diff--width { background: $nr-minor; }
-    DiffView > .diff--punct { background: $nr-minor; }
-    DiffView > .diff--space { background: $nr-minor; }
-    DiffView > .diff--markup { text-style: underline; color: $secondary; }
-    DiffView > .diff--script { background: $nr-minor; text-style: italic; }
-    DiffView > .diff--case { background: $nr-minor; }
-    DiffView > .diff--ortho { background: $nr-minor; text-style: italic; }
-    DiffView > .diff--ocr { background: $nr-minor; text-style: underline; }
     DiffView > .diff--gutter { color: $text-muted; }
     DiffView > .diff--current { background: $accent; color: $background; text-style: bold; }
-    """
+    """ + tag_css("DiffView", "diff")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: tuple = ()
+        self.all: tuple[Entry, ...] = ()  # every entry, unfolded: ``all[at]``
+        self.folded = False
         self.side_by_side: Layout = layout((), 0)
-        self.current = -1  # the change the cursor is on (row index)
-        self.back: int | None = None  # where a move jump came from
+        self.current = -1  # the entry the cursor is on (its place, ``at``)
         self._width = 0
 
-    def show(self, rows) -> None:
+    def show(self, rows, *, keep_place: bool = False) -> None:
+        """Show ``rows``; ``keep_place`` keeps the cursor and the entry at the top (the same rows, kinds hidden)."""
+        top = self.top_entry() if keep_place else 0
         self.rows = tuple(rows)
-        self.current = -1
-        self.back = None
+        self.all = entries(self.rows)
+        if not keep_place or self.current >= len(self.all):
+            self.current = -1
         self._relayout(force=True)
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to_entry(top, center=False)
+
+    def toggle_fold(self) -> bool:
+        """Fold (unfold) the runs of equal paragraphs; returns whether they are folded now."""
+        top = self.top_entry()
+        self.folded = not self.folded
+        self._relayout(force=True)
+        self.scroll_to_entry(self.current if self.current >= 0 else top, center=self.current >= 0)
+        return self.folded
 
     def column_width(self) -> int:
-        total = self.scrollable_content_region.width or self.size.width or 80
-        return max(8, (total - 5) // 2)
+        """Cells of each column: the text width less the gutter mark and the bar between the columns."""
+        return max(8, (self.text_width() - 4) // 2)
 
     def _relayout(self, force: bool = False) -> None:
         width = self.column_width()
         if not force and width == self._width:
             return
         self._width = width
-        self.side_by_side = layout(self.rows, width)
+        shown = folds(self.rows, self.all) if self.folded else self.all
+        self.side_by_side = layout(self.rows, width, shown=shown)
         set_virtual_size(self, Size(self.scrollable_content_region.width, len(self.side_by_side.lines)))
+        self.update_density()
+
+    def strip_tags(self) -> Sequence[str | None]:
+        """Each display line's strongest change: a kind where a change lies on it, else its row's operation."""
+        laid = self.side_by_side
+        rank = {tag: k for k, tag in enumerate(STRONGEST)}
+        out = []
+        for line in laid.lines:
+            tags = [t for t in laid.line_tags(line) if t in rank]
+            out.append(min(tags, key=rank.__getitem__) if tags else None)
+        return out
 
     def on_resize(self) -> None:
-        row = self.top_row()
+        top = self.top_entry()
         self._relayout()
-        self.scroll_to_row(row, center=False)
+        self.update_density()
+        self.scroll_to_entry(top, center=False)
 
-    def top_row(self) -> int:
+    def top_entry(self) -> int:
+        """The place of the entry at the top of the view."""
         y = int(self.scroll_y)
-        return self.side_by_side.lines[y].row if 0 <= y < len(self.side_by_side.lines) else 0
+        laid = self.side_by_side
+        return laid.shown[laid.lines[y].entry].at if 0 <= y < len(laid.lines) else 0
 
-    def scroll_to_row(self, row: int, *, center: bool = True) -> None:
-        if not self.side_by_side.starts:
+    def scroll_to_entry(self, at: int, *, center: bool = True) -> None:
+        if not self.side_by_side.lines:
             return
-        y = self.side_by_side.starts[max(0, min(row, len(self.side_by_side.starts) - 1))]
+        y = self.side_by_side.line_of(max(0, min(at, len(self.all) - 1)))
         if center:
             y = max(0, y - self.size.height // 3)
         self.scroll_to(0, y, animate=False, immediate=True)
 
+    def changed(self) -> list[int]:
+        """The places of the entries that are not equal (both halves of a move)."""
+        return [e.at for e in self.all if self.rows[e.row].op != "equal"]
+
     def step_change(self, forward: bool = True) -> int:
-        """Move to the next (previous) row that is not equal; returns it or -1."""
-        changed = [n for n, r in enumerate(self.rows) if r.op != "equal"]
+        """Move to the next (previous) entry that is not equal; returns its place or -1."""
+        changed = self.changed()
         if not changed:
             return -1
-        here = self.current if self.current >= 0 else (self.top_row() - (1 if forward else 0))
+        here = self.current if self.current >= 0 else (self.top_entry() - (1 if forward else 0))
         later = [n for n in changed if (n > here if forward else n < here)]
         if later:
             self.current = later[0] if forward else later[-1]
         else:
             self.current = changed[0] if forward else changed[-1]
-        self.scroll_to_row(self.current)
+        self.scroll_to_entry(self.current)
         self.refresh()
         return self.current
 
-    def move_target(self, row: int) -> int | None:
-        """For a moved paragraph (shown where A has it), the row where B has it; else None."""
-        if not 0 <= row < len(self.rows) or self.rows[row].op != "move":
-            return None
-        to = self.rows[row].moved_to
-        later = [n for n, r in enumerate(self.rows) if r.op != "move" and r.b is not None and r.b[0] > to]
-        return later[0] if later else len(self.rows) - 1
-
     def jump_move(self) -> int:
-        """On a moved paragraph, go to where B has it; pressed again, come back.  Returns the row or -1."""
-        target = self.move_target(self.current)
-        if target is None:
-            if self.back is None:
-                return -1
-            target, self.back = self.back, None
-        else:
-            self.back = self.current
-        self.current = target
-        self.scroll_to_row(target)
+        """On either half of a moved paragraph, go to the other half (the paragraph itself); returns it or -1."""
+        if not 0 <= self.current < len(self.all) or self.all[self.current].part not in ("from", "to"):
+            return -1
+        self.current = self.all[self.current].other
+        self.scroll_to_entry(self.current)
         self.refresh()
-        return target
+        return self.current
 
     # -- painting ---------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_y)
         full = self.scrollable_content_region.width
         base = self.rich_style
+        strip = Strip([self.density_segment(y)])
         if index >= len(self.side_by_side.lines):
-            return Strip.blank(full, base)
+            return Strip.join([Strip.blank(full - 1, base), strip])
         line = self.side_by_side.lines[index]
+        entry = self.side_by_side.shown[line.entry]
         row = self.rows[line.row]
         width = self._width
-        gutter_style = self.get_component_rich_style("diff--current" if line.row == self.current else "diff--gutter")
-        sign = SIGNS.get(row.op, "?") if line.first else " "
+        current = entry.part != "fold" and entry.at == self.current
+        gutter_style = self.get_component_rich_style("diff--current" if current else "diff--gutter")
+        sign = MARKS.get(row.op, "?") if line.first and entry.part != "fold" else " "
         left, right = self.side_by_side.texts(line, self._style, self._style)
         gutter = text_strip(Text(sign, style=gutter_style), base, 1, self.app.console)
         bar = text_strip(Text(" │ ", style=self.get_component_rich_style("diff--gutter")), base, 3, self.app.console)
-        return (
-            Strip.join([gutter, self._column(left, width, base), bar, self._column(right, width, base)])
-            .extend_cell_length(full, base)
-            .crop(0, full)
-        )
+        text = Strip.join([gutter, self._column(left, width, base), bar, self._column(right, width, base)])
+        return Strip.join([text.extend_cell_length(full - 1, base).crop(0, full - 1), strip])
 
     def _style(self, tag: str) -> Style:
         return self.get_component_rich_style(f"diff--{tag}")
