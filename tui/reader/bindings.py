@@ -136,7 +136,7 @@ COMPARE = [
         "Kinds",
         "Show or hide differences by kind: the kind bar (width, punct, space, markup, script…; remembered)",
     ),
-    bind("compare.fold", "z", "fold", "Fold", "Fold runs of equal paragraphs to one line; again: unfold"),
+    bind("compare.fold", "z", "fold", "Fold", "Fold runs of equal paragraphs to one line; again: unfold", show=False),
     bind("compare.legend", "question_mark", "legend", "Legend", "What the marks and colours mean, and these keys"),
     bind(
         "compare.export",

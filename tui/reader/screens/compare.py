@@ -31,10 +31,10 @@ from tui.engine.export.files import ExportError
 from tui.reader import bindings, exports
 from tui.reader.screens.compare_commands import CompareCommands
 from tui.reader.widgets.article_view import SHOWN_MAX
-from tui.reader.widgets.density import STRONGEST
-from tui.reader.widgets.diff_view import TAG_CSS, DiffView
+from tui.reader.widgets.diff_view import DiffView
 from tui.reader.widgets.footer import KeyFooter
 from tui.reader.widgets.kind_bar import KindBar
+from tui.reader.widgets.looks import looks
 from tui.reader.widgets.text_view import TextView
 from tui.render.collation import point_lines
 from tui.render.safe import visible
@@ -158,7 +158,8 @@ class CompareScreen(Screen):
 
     def set_info(self, text: str = "") -> None:
         """The line under the view: ``text`` (where the cursor is), else the key hint."""
-        self.query_one("#info", Static).update(Text(text or bindings.hint(self.app, self.keymap, *self.KEYS)))
+        hint = text or bindings.hint(self.app, self.keymap, *self.KEYS)
+        self.query_one("#info", Static).update(Text(hint), layout=False)  # one line, always: no reflow
 
     def too_long(self, *sigla: str) -> bool:
         """Witnesses too long to lay out here get a one-line pointer to the command line instead."""
@@ -232,10 +233,7 @@ class CompareScreen(Screen):
     def action_legend(self) -> None:
         from tui.reader.screens.legend import LegendScreen
 
-        bar = self.query_one(KindBar)  # styled as the diff styles each tag
-        styles = {tag: bar.get_component_rich_style(f"kinds--{tag}") for tag in TAG_CSS}
-        strip = {tag: self.view.get_component_rich_style(f"density--{tag}") for tag in STRONGEST}
-        self.app.push_screen(LegendScreen(styles, strip, self.keymap))
+        self.app.push_screen(LegendScreen(*looks(self.app), self.keymap))
 
     def action_fold(self) -> None:
         self.notify("z folds equal paragraphs in the diff (d)", timeout=2)
@@ -284,6 +282,7 @@ class DiffScreen(CompareScreen):
 
     KEYS = DIFF_KEYS
     noun = "diff"
+    AUTO_FOCUS = "DiffView"  # not the kind bar: the Footer composes once, for the view's keys
 
     def compose(self) -> ComposeResult:
         yield Static(Text("comparing…"), id="summary")
@@ -311,7 +310,7 @@ class DiffScreen(CompareScreen):
         heads.append(set_cell_size(head_label(self.witness(self.a), width), width))
         heads.append(" │ B ")
         heads.append(set_cell_size(head_label(self.witness(self.b), width), width).rstrip())
-        self.query_one("#heads", Static).update(heads)
+        self.query_one("#heads", Static).update(heads, layout=False)
 
     def recompute(self) -> None:
         """Compare A with B again: nothing of the previous pair stays on screen meanwhile."""
@@ -320,7 +319,8 @@ class DiffScreen(CompareScreen):
         self.set_info()
         if self.too_long(self.a, self.b):
             return
-        self.view.show([])
+        if self.view.rows:
+            self.view.show([])
         self.set_summary(f"comparing {visible(self.a)} with {visible(self.b)}…")
         self.run_compare(self.a, self.b)
 
@@ -423,6 +423,7 @@ class CollationScreen(CompareScreen):
 
     KEYS = COLLATION_KEYS
     noun = "collation"
+    AUTO_FOCUS = "TextView"
 
     def compose(self) -> ComposeResult:
         yield Static(Text("collating…"), id="summary")

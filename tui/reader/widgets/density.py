@@ -12,31 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.scroll_view import ScrollView
 
-from tui.engine.diff.kinds import IGNORABLE
+from tui.reader.widgets.looks import STRONGEST, looks
 from tui.render.density import density
-
-# Tags of the strip, strongest first: what a slice shows when it holds several.
-STRONGEST = ("content", "delete", "insert", "lone", "point", "move", *IGNORABLE)
-_COLOURS = {
-    "content": "$warning",
-    "point": "$warning",
-    "lone": "$nr-lone",
-    "delete": "$error",
-    "insert": "$success",
-    "move": "$primary",
-}
 
 
 class StripView(ScrollView):
     """A scroll view that keeps its last content column for the density strip."""
-
-    COMPONENT_CLASSES = {f"density--{tag}" for tag in STRONGEST}
-    DEFAULT_CSS = "\n".join(
-        f"StripView > .density--{tag} {{ color: {_COLOURS.get(tag, '$text-muted')}; }}" for tag in STRONGEST
-    )
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -59,13 +44,12 @@ class StripView(ScrollView):
         self.bars = density(self.strip_tags(), self.scrollable_content_region.height, STRONGEST)
         self.refresh()
 
-    def density_segment(self, y: int) -> Segment:
-        """The strip's cell on screen row ``y``."""
+    def density_segment(self, y: int, base: Style) -> Segment:
+        """The strip's cell on screen row ``y``, over ``base`` (the view's style)."""
         if not 0 <= y < len(self.bars):
-            return Segment(" ", self.rich_style)
+            return Segment(" ", base)
         bar, tag = self.bars[y]
-        style = self.rich_style + self.get_component_rich_style(f"density--{tag}") if tag else self.rich_style
-        return Segment(bar, style)
+        return Segment(bar, base + looks(self.app)[1][tag] if tag else base)
 
     def on_click(self, event: events.Click) -> None:
         """A click on the strip scrolls to that part of the text."""

@@ -3,8 +3,7 @@
 The rows are laid out by :mod:`tui.render.sidebyside`, as in `newsread diff`:
 each takes the height of its taller side, so the two columns can never
 drift apart.  Only the lines on screen are styled; a tag (the row's
-operation, a change's kind) is coloured by the ``diff--`` component class of
-that name.  A moved paragraph is drawn where each side has it, with a note
+operation, a change's kind) is drawn as :mod:`tui.reader.widgets.looks` says.  A moved paragraph is drawn where each side has it, with a note
 on the other side (``↳ moved to row 14``); `enter` on either half jumps to
 the other.  `z` folds runs of equal paragraphs to one line.  The cursor is an
 entry's place (:attr:`tui.render.sidebyside.Entry.at`), the row number the
@@ -20,41 +19,22 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.strip import Strip
 
-from tui.engine.diff.kinds import IGNORABLE
-from tui.reader.widgets.density import STRONGEST, StripView
+from tui.reader.widgets.density import StripView
+from tui.reader.widgets.looks import STRONGEST, looks
 from tui.reader.widgets.strips import text_strip
 from tui.reader.widgets.virtual import set_virtual_size
 from tui.render.sidebyside import MARKS, Entry, Layout, entries, folds, layout
-
-# The look of each tag, shared with the kind bar (which doubles as the legend of these colours).
-TAG_CSS = {
-    "insert": "background: $nr-insert;",
-    "delete": "background: $nr-delete;",
-    "move": "background: $nr-move;",
-    "content": "background: $nr-replace; text-style: bold;",
-    **{kind: "background: $nr-minor;" for kind in IGNORABLE},
-    "markup": "text-style: underline; color: $secondary;",
-    "script": "background: $nr-minor; text-style: italic;",
-    "ortho": "background: $nr-minor; text-style: italic;",
-    "ocr": "background: $nr-minor; text-style: underline;",
-    "note": "color: $text-muted; text-style: italic;",
-    "fold": "color: $text-muted; background: $boost;",
-}
-
-
-def tag_css(widget: str, prefix: str) -> str:
-    return "\n".join(f"{widget} > .{prefix}--{tag} {{ {css} }}" for tag, css in TAG_CSS.items())
 
 
 class DiffView(StripView, can_focus=True):
     """Two columns, A on the left and B on the right, scrolled together."""
 
-    COMPONENT_CLASSES = {"diff--gutter", "diff--current", *(f"diff--{tag}" for tag in TAG_CSS)}
+    COMPONENT_CLASSES = {"diff--gutter", "diff--current"}
     DEFAULT_CSS = """
     DiffView { background: $surface; overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1; }
     DiffView > .diff--gutter { color: $text-muted; }
     DiffView > .diff--current { background: $accent; color: $background; text-style: bold; }
-    """ + tag_css("DiffView", "diff")
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -160,7 +140,7 @@ class DiffView(StripView, can_focus=True):
         index = y + int(self.scroll_y)
         full = self.scrollable_content_region.width
         base = self.rich_style
-        strip = Strip([self.density_segment(y)])
+        strip = Strip([self.density_segment(y, base)])
         if index >= len(self.side_by_side.lines):
             return Strip.join([Strip.blank(full - 1, base), strip])
         line = self.side_by_side.lines[index]
@@ -176,8 +156,8 @@ class DiffView(StripView, can_focus=True):
         text = Strip.join([gutter, self._column(left, width, base), bar, self._column(right, width, base)])
         return Strip.join([text.extend_cell_length(full - 1, base).crop(0, full - 1), strip])
 
-    def _style(self, tag: str) -> Style:
-        return self.get_component_rich_style(f"diff--{tag}")
+    def _style(self, tag: str) -> Style | None:
+        return looks(self.app)[0].get(tag)
 
     def _column(self, text: Text | None, width: int, base: Style) -> Strip:
         return Strip.blank(width, base) if text is None else text_strip(text, base, width, self.app.console)

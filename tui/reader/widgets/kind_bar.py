@@ -15,7 +15,7 @@ from textual.widget import Widget
 
 from tui.engine.diff.kinds import IGNORABLE
 from tui.reader import bindings
-from tui.reader.widgets.diff_view import TAG_CSS, tag_css
+from tui.reader.widgets.looks import looks
 
 SHOWN, HIDDEN = "✓", "✗"
 
@@ -24,13 +24,13 @@ class KindBar(Widget, can_focus=True):
     """``show ■content ✓width ✗space …``: the kinds shown (✓) and hidden (✗)."""
 
     BINDINGS = bindings.KIND_BAR
-    COMPONENT_CLASSES = {"kinds--cursor", "kinds--off", *(f"kinds--{tag}" for tag in TAG_CSS)}
+    COMPONENT_CLASSES = {"kinds--cursor", "kinds--off"}
     DEFAULT_CSS = """
     KindBar { height: 1; background: $panel; padding: 0 1; }
     KindBar:focus { background: $boost; }
     KindBar > .kinds--off { color: $text-muted; text-style: strike; }
     KindBar > .kinds--cursor { text-style: reverse bold; }
-    """ + tag_css("KindBar", "kinds")
+    """
 
     class Changed(Message):
         """The user showed or hid a kind: ``hidden`` are the kinds hidden now."""
@@ -49,14 +49,15 @@ class KindBar(Widget, can_focus=True):
         self._spans: list[tuple[int, int]] = []  # cells of each toggle, for clicks
 
     def render(self) -> Text:
+        tags = looks(self.app)[0]
         text = Text("show ")
-        text.append("■content", style=self.get_component_rich_style("kinds--content"))
+        text.append("■content", style=tags["content"])
         self._spans = []
         for n, kind in enumerate(IGNORABLE):
             text.append(" ")
             start = text.cell_len
             off = kind in self.hidden
-            style = self.get_component_rich_style("kinds--off" if off else f"kinds--{kind}")
+            style = self.get_component_rich_style("kinds--off") if off else tags[kind]
             if self.has_focus and n == self.cursor:
                 style += self.get_component_rich_style("kinds--cursor")
             text.append((HIDDEN if off else SHOWN) + kind, style=style)

@@ -74,11 +74,12 @@ class TextView(StripView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_y)
         width = self.text_width()
-        strip = Strip([self.density_segment(y)])
+        base = self.rich_style
+        strip = Strip([self.density_segment(y, base)])
         if index >= len(self.lines):
-            return Strip.join([Strip.blank(width, self.rich_style), strip])
+            return Strip.join([Strip.blank(width, base), strip])
         n, s, e = self.lines[index]
         text = self.blocks[n][s:e]
         if self.block_start[n] != index:  # a continuation line: under the start of its text
             text = Text(" " * min(self.indents[n], self._width // 3)) + text
-        return Strip.join([text_strip(text, self.rich_style, width, self.app.console), strip])
+        return Strip.join([text_strip(text, base, width, self.app.console), strip])
