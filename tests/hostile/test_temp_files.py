@@ -10,8 +10,8 @@ def test_a_planted_settings_tmp_symlink_is_not_followed(tmp_path):
     victim = tmp_path / "victim.txt"
     victim.write_text("precious", encoding="utf-8")
     (config_dir() / "settings.tmp").symlink_to(victim)
-    assert Settings(theme="newsread-light", ignore=frozenset({"punct"})).save() is None
+    assert Settings(theme="newsread-light", hide=frozenset({"punct"})).save() is None
     assert victim.read_text(encoding="utf-8") == "precious"
     again = Settings.load()
-    assert (again.theme, again.ignore, again.notice) == ("newsread-light", frozenset({"punct"}), None)
+    assert (again.theme, again.hide, again.notice) == ("newsread-light", frozenset({"punct"}), None)
     assert sorted(p.name for p in config_dir().iterdir()) == ["settings.tmp", "settings.toml"]  # no temp file left

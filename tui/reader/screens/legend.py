@@ -30,6 +30,9 @@ KIND_HELP = {
     "space": "spaces and line breaks (also where a column split a paragraph)",
     "markup": "Markdown marks: # and **",
     "script": "traditional against simplified Chinese",
+    "case": "capitals against lower case (Latin print)",
+    "ortho": "orthographic forms: the long s ſ/s, ligatures ﬁ/fi, æ/ae",
+    "ocr": "what OCR engines read for one another: rn/m, li/h, tbe/the",
 }
 WHOLE_HELP = (("delete", "only in A"), ("insert", "only in B"), ("move", "moved"))
 STRIP_HELP = (
