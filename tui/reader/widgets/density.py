@@ -41,8 +41,8 @@ class StripView(ScrollView):
         return max(1, self.scrollable_content_region.width - 1)
 
     def update_density(self) -> None:
+        """Measure the strip again (after a new layout or a resize, which repaint the view anyway)."""
         self.bars = density(self.strip_tags(), self.scrollable_content_region.height, STRONGEST)
-        self.refresh()
 
     def density_segment(self, y: int, base: Style) -> Segment:
         """The strip's cell on screen row ``y``, over ``base`` (the view's style)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -44,6 +45,7 @@ class DiffView(StripView, can_focus=True):
         self.side_by_side: Layout = layout((), 0)
         self.current = -1  # the entry the cursor is on (its place, ``at``)
         self._width = 0
+        self._tags: list[str | None] = []
 
     def show(self, rows, *, keep_place: bool = False) -> None:
         """Show ``rows``; ``keep_place`` keeps the cursor and the entry at the top (the same rows, kinds hidden)."""
@@ -73,19 +75,18 @@ class DiffView(StripView, can_focus=True):
             return
         self._width = width
         shown = folds(self.rows, self.all) if self.folded else self.all
-        self.side_by_side = layout(self.rows, width, shown=shown)
-        set_virtual_size(self, Size(self.scrollable_content_region.width, len(self.side_by_side.lines)))
+        self.side_by_side = laid = layout(self.rows, width, shown=shown)
+        rank = {tag: k for k, tag in enumerate(STRONGEST)}
+        self._tags = []  # each display line's strongest change (kept: the strip is redrawn on every resize)
+        for line in laid.lines:
+            tags = [t for t in laid.line_tags(line) if t in rank]
+            self._tags.append(min(tags, key=rank.__getitem__) if tags else None)
+        set_virtual_size(self, Size(self.scrollable_content_region.width, len(laid.lines)))
         self.update_density()
 
     def strip_tags(self) -> Sequence[str | None]:
         """Each display line's strongest change: a kind where a change lies on it, else its row's operation."""
-        laid = self.side_by_side
-        rank = {tag: k for k, tag in enumerate(STRONGEST)}
-        out = []
-        for line in laid.lines:
-            tags = [t for t in laid.line_tags(line) if t in rank]
-            out.append(min(tags, key=rank.__getitem__) if tags else None)
-        return out
+        return self._tags
 
     def on_resize(self) -> None:
         top = self.top_entry()
@@ -151,10 +152,19 @@ class DiffView(StripView, can_focus=True):
         gutter_style = self.get_component_rich_style("diff--current" if current else "diff--gutter")
         sign = MARKS.get(row.op, "?") if line.first and entry.part != "fold" else " "
         left, right = self.side_by_side.texts(line, self._style, self._style)
-        gutter = text_strip(Text(sign, style=gutter_style), base, 1, self.app.console)
-        bar = text_strip(Text(" │ ", style=self.get_component_rich_style("diff--gutter")), base, 3, self.app.console)
-        text = Strip.join([gutter, self._column(left, width, base), bar, self._column(right, width, base)])
-        return Strip.join([text.extend_cell_length(full - 1, base).crop(0, full - 1), strip])
+        bar = Segment(" │ ", base + self.get_component_rich_style("diff--gutter"))
+        parts = [
+            Strip([Segment(sign, base + gutter_style)], 1),
+            self._column(left, width, base),
+            Strip([bar], 3),
+            self._column(right, width, base),
+        ]
+        room = full - 1 - (2 * width + 4)  # the columns, their gutter and bar fill all but a cell or so
+        if room > 0:
+            parts.append(Strip.blank(room, base))
+        if room < 0:  # a view narrower than two columns of eight: cut at the strip
+            parts = [Strip.join(parts).crop(0, full - 1)]
+        return Strip.join([*parts, strip])
 
     def _style(self, tag: str) -> Style | None:
         return looks(self.app)[0].get(tag)
