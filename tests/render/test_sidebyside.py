@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -196,6 +196,7 @@ def test_folds_cover_only_runs_of_equal_rows_and_keep_their_context(a, b, contex
 
 @settings(max_examples=100, deadline=None)
 @given(paragraphs, paragraphs, widths)
+@example(["0"], ["0 "], 4)  # a change made only of a space that wrapping leaves off the line
 def test_the_tags_of_a_rows_lines_are_its_changes_and_an_equal_row_has_none(a, b, width):
     rows = compare(a, b).rows
     laid = layout(rows, width)

@@ -75,7 +75,17 @@ class Cell:
             k += 1
 
     def tags(self, start: int, end: int) -> set[str]:
-        """The tags ``text[start:end]`` carries: the whole text's and the kinds of the changes in it."""
+        """The tags ``text[start:end]`` carries: the whole text's and the kinds of the changes in it.
+
+        The spaces and line breaks either side, which wrapping leaves off
+        every line, count as part of it: a change made only of them still
+        shows on a line.
+        """
+        text = self.text
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and text[end].isspace():
+            end += 1
         return {self.whole} - {""} | {kind for _, _, kind in self._on(start, end)}
 
     def lines(self, width: int, style: Styler) -> list[Text]:
