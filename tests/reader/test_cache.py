@@ -37,8 +37,8 @@ async def test_a_warm_reader_shows_the_saved_titles_before_grouping_ends(tmp_pat
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(200):
             await pilot.pause(0.05)
-            if app.library.loaded:
-                break
+            if app.library.loaded and app.reader.built and app.reader.waiting is None:
+                break  # the list is laid out a frame after the folder is read
         assert app.library.loaded and not app.library.grouped  # the titles are up, the grouping still runs
         labels = {aid: str(node.label) for aid, node in app.reader.query_one(FileList).nodes.items()}
         assert labels == {a.id: article_label(a) for a in corpus.articles}
