@@ -74,3 +74,31 @@ async def test_help_names_tab_enter_and_escape_and_the_keys_textual_brings(seeds
     first_words = {line.split()[0] for line in lines if line.strip()}
     assert {"tab", "enter", "escape", "shift+tab", "mouse"} <= first_words
     assert any(line.split()[0] == "o" and line.split()[-1] == "files.fold" for line in lines if line.strip())
+
+
+# j, k and b extend a selection while there is one (ReaderScreen.check_action) and scroll or page otherwise.
+GATED = {"reader.select-down", "reader.select-up", "reader.select-word-back"}
+
+
+def keys_on(table) -> dict[str, list[str]]:
+    """Each key of ``table`` with the ids of the bindings on it (the gated selection keys left out)."""
+    on: dict[str, list[str]] = {}
+    for b in table:
+        if b.id not in GATED:
+            for key in b.key.split(","):
+                on.setdefault(key.strip(), []).append(b.id)
+    return on
+
+
+def test_no_key_is_on_two_bindings_in_one_context():
+    for name, table in bindings.SECTIONS:
+        assert {k: ids for k, ids in keys_on(table).items() if len(ids) > 1} == {}, name
+    # Reading: the screen's keys, the file list's (its focus never takes a reading key) and the app's.
+    reading = keys_on(bindings.READER + bindings.FILES + bindings.APP)
+    assert {k: ids for k, ids in reading.items() if len(ids) > 1} == {}
+    # Comparing: `q` goes back to reading and `?` shows the legend (with the keys) instead of quit and help.
+    comparing = keys_on(bindings.COMPARE + bindings.APP)
+    assert {k: ids for k, ids in comparing.items() if len(ids) > 1} == {
+        "q": ["compare.back", "app.quit"],
+        "question_mark": ["compare.legend", "app.help"],
+    }

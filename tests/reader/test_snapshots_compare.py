@@ -12,9 +12,8 @@ from __future__ import annotations
 import pytest
 
 from .helpers import make_app
-from .test_snapshots import LEAD, after
+from .test_snapshots import LEAD, SIZES, after
 
-SIZES = {"80x24": (80, 24), "160x48": (160, 48)}
 THEMES = {"dark": "newsread-dark", "light": "newsread-light"}
 
 

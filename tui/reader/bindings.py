@@ -221,6 +221,7 @@ SECTIONS: tuple[tuple[str, list[Binding]], ...] = (
 # The Footer's keys kept longest when it is narrow, most needed first (tui/reader/widgets/footer.py).
 FOOTER_FIRST = (
     "app.help",
+    "compare.legend",  # `?` in a comparison: the legend, then the keys
     "app.quit",
     "compare.back",
     "reader.next-article",
@@ -230,6 +231,8 @@ FOOTER_FIRST = (
     "reader.collate",
     "compare.next-change",
     "compare.next-witness",
+    "compare.kinds",
+    "compare.export",
     "reader.next-unread",
     "reader.bookmark",
     "reader.sidebar",
