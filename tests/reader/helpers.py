@@ -13,9 +13,14 @@ def make_app(folder, **kw) -> NewsreadApp:
 
 
 async def settle(app, pilot) -> None:
-    """Let workers finish and the screen repaint."""
+    """Let workers finish, the reader's layout come (a frame after the folder is read), and the screen repaint."""
     await pilot.pause()
     await app.workers.wait_for_complete()
+    reader = getattr(app, "reader", None)
+    for _ in range(250):
+        if reader is None or (reader.built and reader.waiting is None):
+            break
+        await pilot.pause(0.02)
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
