@@ -89,6 +89,27 @@ async def test_each_kind_toggles_from_the_bar_or_the_palette_and_is_remembered(s
         assert "with markup, punct, space shown" in summary_of(app.screen)
 
 
+async def test_the_palette_offers_each_action_of_a_comparison_once(seeds):
+    from tui.engine.diff.kinds import IGNORABLE
+    from tui.reader.commands import ScreenActions
+    from tui.reader.screens.compare_commands import CompareCommands
+
+    app = make_app(seeds, open_ref=LEAD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ("d", "escape", "c"):
+            if key == "escape":
+                await pilot.press(key)
+                continue
+            screen = await opened(app, pilot, key)
+            keyed = [str(hit.help).split("·")[-1].strip() async for hit in ScreenActions(screen).discover()]
+            named = [str(hit.text) async for hit in CompareCommands(screen).discover()]
+            assert len(keyed) == len(set(keyed))
+            assert {"compare.export", "compare.legend", "compare.fold", "compare.base", "compare.kinds"} <= set(keyed)
+            # the kinds by name, and nothing a key already offers (before: Export, Legend, Base twice)
+            hidden = app.settings.hide
+            assert named == [f"{'Show' if k in hidden else 'Hide'} {k} differences" for k in IGNORABLE]
+
+
 async def test_question_mark_in_a_comparison_is_its_legend(seeds):
     from tui.engine.diff.kinds import IGNORABLE
 

@@ -175,11 +175,8 @@ class CompareScreen(Screen):
         return True
 
     def commands(self) -> list[tuple[str, object, str]]:
-        """(name, callback, help) of the actions the palette offers here."""
-        out = [
-            (f"Export this {self.noun}…", self.action_export, "write it to a file (e)"),
-            ("Legend: marks and colours", self.action_legend, "what the marks and colours mean (?)"),
-        ]
+        """(name, callback, help) of each kind's toggle for the palette (the keys' actions it has from the table)."""
+        out = []
         for kind in IGNORABLE:
             shown = kind not in self.hide
             out.append(
@@ -189,7 +186,7 @@ class CompareScreen(Screen):
                     "the kind bar (i)",
                 )
             )
-        return [*out, ("Choose the base witness", self.action_choose_base, "B")]
+        return out
 
     # -- keys -----------------------------------------------------------------
     def action_back(self) -> None:
@@ -392,15 +389,6 @@ class DiffScreen(CompareScreen):
         self.a, self.b = self.b, self.a
         self.recompute()
 
-    def commands(self) -> list[tuple[str, object, str]]:
-        return [
-            *super().commands(),
-            (f"{'Unfold' if self.view.folded else 'Fold'} equal paragraphs", self.action_fold, "z"),
-            ("Next other witness as B", lambda: self.action_witness(1), "w"),
-            ("Swap A and B", self.action_swap, "s"),
-            ("Collation of all witnesses", self.action_collate, "c"),
-        ]
-
     # -- export -----------------------------------------------------------------
     def export_formats(self) -> tuple[str, ...]:
         return ("html",) if self.comparison is not None else ()
@@ -495,9 +483,6 @@ class CollationScreen(CompareScreen):
 
     def action_jump(self) -> None:
         self.action_change(1)
-
-    def commands(self) -> list[tuple[str, object, str]]:
-        return [*super().commands(), ("Side-by-side diff", self.action_diff, "d")]
 
     # -- export -----------------------------------------------------------------
     def export_formats(self) -> tuple[str, ...]:

@@ -1,5 +1,7 @@
-"""The command palette in a comparison: its actions by name (export, each kind shown or hidden, fold, legend…).
+"""The command palette in a comparison: each kind shown or hidden by name (``Hide punct differences``).
 
+The keys' actions (export, fold, legend, base…) come from the binding table
+(tui/reader/commands.py), once each; these toggles have no key of their own.
 The screen the palette was opened from lists them (``commands()``: name,
 callback, help), so the palette offers what applies there and then.
 """
@@ -10,7 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
 class CompareCommands(Provider):
-    """The actions of the diff or collation screen the palette was opened from."""
+    """The kind toggles of the diff or collation screen the palette was opened from."""
 
     async def discover(self) -> Hits:
         for name, callback, help in self.screen.commands():
