@@ -111,3 +111,18 @@ def test_clip_never_halves_a_wide_character():
     assert clip("全面提高基层", 7) == "全面提…"
     assert clip("工作质效 压紧", 10) == "工作质效…"
     assert clip("全面", 4) == "全面"
+
+
+def test_a_run_wider_than_the_line_breaks_where_the_kinsoku_rules_allow():
+    # "（ 2023XYZ ，" cannot break inside (13 cells, the line 11): the hard break fell before the comma
+    out = lines("中（ 2023XYZ ，中", 11)
+    assert "".join(out) == "中（ 2023XYZ ，中"
+    assert not any(line[0] in NO_LINE_START for line in out[1:])
+    assert any("2023XYZ" in line for line in out)  # and no narrow word is split for it
+
+
+def test_a_hard_break_moves_back_only_a_little():
+    # a run of closing marks has no allowed break: it is cut where it falls, in linear time
+    text = "中" + "，" * 50
+    assert "".join(lines(text, 10)) == text
+    assert all(len(line) <= 5 for line in lines(text, 10))

@@ -95,15 +95,31 @@ def _part_cells(text: str, at: int, part: str) -> int:
     return get_character_cell_size(text[at])
 
 
+BACKTRACK = 8  # characters a hard break may move back to keep the kinsoku rules (bounded: a run of marks stays linear)
+
+
+def _may_break(text: str, at: int) -> bool:
+    """A hard break before ``text[at]`` keeps the kinsoku rules and splits no narrow word."""
+    before, after = text[at - 1], text[at]
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    return not (_CLASSES[ord(before)] == _CLASSES[ord(after)] == "N")
+
+
 def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Hard-break a run wider than a line, character by character."""
+    """Hard-break a run wider than a line, character by character, moving a break back a little where that keeps
+    a closing mark off the start of a line and an opening one off its end (else the break stays where it fell)."""
     lines, s, used = [], start, 0
-    for i in range(start, end):
+    i = start
+    while i < end:
         w = get_character_cell_size(text[i])
         if used + w > width and i > s:
-            lines.append((s, i))
-            s, used = i, 0
+            cut = next((j for j in range(i, max(s, i - BACKTRACK), -1) if _may_break(text, j)), i)
+            lines.append((s, cut))
+            s, used, i = cut, 0, cut
+            continue
         used += w
+        i += 1
     lines.append((s, end))
     return lines
 
