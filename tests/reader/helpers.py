@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from textual.worker import WorkerState
+
 from tui.reader.app import NewsreadApp
 
 
@@ -13,16 +15,22 @@ def make_app(folder, **kw) -> NewsreadApp:
 
 
 async def settle(app, pilot) -> None:
-    """Let workers finish, the reader's layout come (a frame after the folder is read), and the screen repaint."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    reader = getattr(app, "reader", None)
-    for _ in range(250):
-        if reader is None or (reader.built and reader.waiting is None):
+    """Wait until the app is at rest: its layout built and no worker pending or running, twice across a frame.
+
+    One look is not enough on a busy machine: the layout comes a frame after the folder is read, and grouping
+    starts a frame after the list is shown, so a worker may begin just after the workers were seen done.
+    """
+    quiet = 0
+    for _ in range(500):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        reader = getattr(app, "reader", None)
+        ready = reader is None or (reader.built and reader.waiting is None)
+        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+        quiet = quiet + 1 if ready and not busy else 0
+        if quiet == 2:
             break
         await pilot.pause(0.02)
-    await pilot.pause()
-    await app.workers.wait_for_complete()
     await pilot.pause()
 
 
