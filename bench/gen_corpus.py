@@ -13,6 +13,8 @@ Built from the bundled seeds' body sentences and headlines:
   characters edited, punctuation width flipped in some, and some with a
   paragraph split in two, the body abridged to 60% or the headline's halves
   swapped;
+* with ``--big-group N``, one more story printed N times (each copy a reprint
+  as above, in its own file): a wire report in N papers, a single group;
 * hard negatives: pairs of distinct stories that share two real 30+
   character sentences, and short one-paragraph items (some planted as pairs
   of copies, some quoted whole inside a longer, different story).
@@ -23,7 +25,7 @@ truth (``truth.json`` in the folder; newsread reads only .txt/.md) lists the
 planted variant pairs as ``relpath#N`` ids.  The same arguments give the
 same bytes.
 
-    python bench/gen_corpus.py OUT_DIR [--articles 10000] [--files N] [--seed 1] [--grouped 0.1]
+    python bench/gen_corpus.py OUT_DIR [--articles 10000] [--files N] [--seed 1] [--grouped 0.1] [--big-group N]
 """
 
 from __future__ import annotations
@@ -187,10 +189,15 @@ def quoting(rng: random.Random, pool: Pool, item: Story) -> Story:
     return s
 
 
-def slots(rng: random.Random, pool: Pool, n: int, grouped: float) -> list[Slot]:
-    """``n`` articles: planted groups first, then negatives and singles."""
+def slots(rng: random.Random, pool: Pool, n: int, grouped: float, big_group: int = 0) -> list[Slot]:
+    """``n`` articles: the big group (``big_group`` copies of one story, if any), planted groups, then negatives
+    and singles."""
     out: list[Slot] = []
     key = 0
+    if big_group:
+        original = story(rng, pool)
+        out.extend(Slot(original if c == 0 else copy_of(rng, original), key) for c in range(big_group))
+        key += 1
     while len(out) < n * grouped:
         original = short_item(rng, pool) if rng.random() < 0.1 else story(rng, pool)
         k = rng.randint(2, 4) if not original.short else 2
@@ -258,11 +265,13 @@ def write(out: Path, pages: list[list[Slot]], seed: int) -> dict:
     return truth
 
 
-def generate(out: Path, articles: int, files: int | None = None, seed: int = 1, grouped: float = 0.1) -> dict:
+def generate(
+    out: Path, articles: int, files: int | None = None, seed: int = 1, grouped: float = 0.1, big_group: int = 0
+) -> dict:
     rng = random.Random(seed)
     pool = seed_pool()
-    nfiles = max(4 if grouped else 1, files or articles // 10)  # a group's copies need distinct files
-    return write(out, assign(rng, slots(rng, pool, articles, grouped), nfiles), seed)
+    nfiles = max(4 if grouped else 1, big_group, files or articles // 10)  # a group's copies need distinct files
+    return write(out, assign(rng, slots(rng, pool, articles, grouped, big_group), nfiles), seed)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -272,8 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--files", type=int, default=None, help="number of files (default: articles / 10)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--grouped", type=float, default=0.1, help="share of articles in planted groups (0 for none)")
+    p.add_argument("--big-group", type=int, default=0, help="copies of one more story, a wire report many papers carry")
     args = p.parse_args(argv)
-    truth = generate(args.out, args.articles, args.files, args.seed, args.grouped)
+    truth = generate(args.out, args.articles, args.files, args.seed, args.grouped, args.big_group)
     print(
         f"{truth['articles']} articles, {len(truth['groups'])} planted groups, {len(truth['pairs'])} pairs -> {args.out}"
     )

@@ -4,9 +4,11 @@ The pipeline, one step per function:
 
 1. :func:`prepare`: each article's normalised text (:func:`.shingles.match_key`)
    and its sampled shingles (:mod:`.shingles`).
-2. :func:`candidate_pairs`: an inverted index over the shingles; shingles found
-   in more than ``max_df`` articles (mastheads, boilerplate) are dropped.  A
-   pair of articles from two files is a *story* candidate when it shares
+2. :func:`candidate_pairs`: an inverted index over the shingles, as flat
+   integer arrays (:mod:`.postings`); shingles found in more than ``max_df``
+   articles that are boilerplate (mastheads, standing lines: the articles
+   carrying them share little else) are dropped, those of a story carried by
+   many papers kept.  A pair of articles from two files is a *story* candidate when it shares
    enough of the smaller side's rarer shingles, and a *passage* candidate when
    it shares at least ``passages.MIN_SEEDS`` shingles at all.
 3. :func:`find_links`: a story candidate is aligned whole (:mod:`.overlap`)
@@ -31,10 +33,9 @@ All lengths and scores are counted in normalised characters.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 from tui.engine.excerpt import excerpt
 from tui.engine.model import Article, Paragraph
@@ -42,7 +43,7 @@ from tui.engine.variants import passages
 from tui.engine.variants.clusters import Link, UnionFind, components
 from tui.engine.variants.overlap import aligned_chars, alignment
 from tui.engine.variants.scores import Scores, score_witnesses
-from tui.engine.variants.shingles import first_positions, match_key, shingles
+from tui.engine.variants.shingles import first_positions, match_key, shingle_hashes
 from tui.engine.variants.sigla import sigla
 from tui.engine.variants.spans import CONTEXT, KeyOffsets, text_span
 
@@ -51,7 +52,7 @@ MIN_CONTAINMENT = 0.5
 CANDIDATE_SHARE = 0.25  # of the smaller side's sampled shingles, before alignment
 MIN_SHARED = 3
 RARE_QUANTILE = 0.7
-MAX_DF = 64
+MAX_DF = 64  # above this, a shingle is judged boilerplate or story (:mod:`.postings`)
 SHORT_ITEM = 300  # a one-paragraph item shorter than this must be a copy, not a quotation
 WHOLE = 0.8  # a span covering this share of its article stands for all of it
 MOSTLY = 2 / 3  # a member whose stretch covers this share of its article is the whole article
@@ -96,7 +97,7 @@ class Item:
 
     article: Article
     norm: str
-    grams: frozenset[int]
+    grams: bytes  # the distinct hashes of its sampled shingles, packed (:func:`.shingles.shingle_hashes`)
     text_paragraphs: int  # paragraphs of body text ending a sentence
 
 
@@ -109,31 +110,18 @@ def prepare(articles: Sequence[Article], progress: Progress | None = None) -> li
     items = []
     for n, a in enumerate(articles, 1):
         norm = match_key(a.text)
-        grams = shingles(norm) if len(norm) >= MIN_ALIGNED else frozenset()
+        grams = shingle_hashes(norm) if len(norm) >= MIN_ALIGNED else b""
         items.append(Item(a, norm, grams, sum(map(is_text_paragraph, a.paragraphs))))
         if progress and (n % 256 == 0 or n == len(articles)):
             progress(n, len(articles))
     return items
 
 
-def shingle_index(items: Sequence[Item]) -> tuple[Counter, dict[int, list[int]]]:
-    """Document frequency of every shingle, and the items holding each shared one."""
-    df: Counter = Counter()
-    for it in items:  # one short C call per article: a single call over all would hold the GIL for 0.25 s
-        df.update(it.grams)
-    shared = {h for h, n in df.items() if n > 1}
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, it in enumerate(items):
-        for h in it.grams & shared:
-            index[h].append(i)
-    return df, index
-
-
 @dataclass(frozen=True)
 class Candidates:
     stories: set[tuple[int, int]]  # pairs (i, j), i < j, sharing enough of their rarer shingles
     passages: set[tuple[int, int]]  # pairs sharing enough shingles for a passage
-    common: frozenset[int]  # shingles in more than max_df articles
+    common: frozenset[int]  # boilerplate shingles (found in more than max_df articles that share little else)
 
     def pairs(self) -> list[tuple[int, int]]:
         return sorted(self.stories | self.passages)
@@ -143,41 +131,28 @@ def candidate_pairs(items: Sequence[Item], max_df: int = MAX_DF) -> Candidates:
     """Pairs of articles in different files worth aligning, from the inverted index.
 
     Story candidates: each article looks only at its rarer shingles, those
-    found in no more articles than its ``RARE_QUANTILE`` shingle (and in at
-    most ``max_df``).  A copy's own text is rare (found in as many articles
+    found in no more articles than its ``RARE_QUANTILE`` shingle (and not
+    boilerplate).  A copy's own text is rare (found in as many articles
     as there are copies), so it is looked at, while the sentences that many
     articles share cost nothing for an article whose own text is unique.  A
     pair is a candidate when the partner holds at least ``CANDIDATE_SHARE``
     of those rarer shingles, seen from either side.
 
     Passage candidates: articles of at least ``passages.MIN_PASSAGE``
-    characters sharing ``passages.MIN_SEEDS`` or more shingles found in at
-    most ``max_df`` articles, however much else either holds.
+    characters sharing ``passages.MIN_SEEDS`` or more shingles that are not
+    boilerplate, however much else either holds.
     """
-    df, index = shingle_index(items)
-    long_enough = [len(it.norm) >= passages.MIN_PASSAGE for it in items]
-    stories: set[tuple[int, int]] = set()
-    found: set[tuple[int, int]] = set()
-    for i, it in enumerate(items):
-        if not it.grams:
-            continue
-        file = it.article.file
-        usable = [index[h] for h in it.grams & index.keys() if df[h] <= max_df]
-        if long_enough[i]:
-            for j, n in Counter(chain.from_iterable(usable)).items():
-                if n >= passages.MIN_SEEDS and j > i and long_enough[j] and items[j].article.file != file:
-                    found.add((i, j))
-        dfs = sorted(map(df.__getitem__, it.grams))
-        cut = min(dfs[int(len(dfs) * RARE_QUANTILE)], max_df)
-        if cut < 2:
-            continue
-        rare = [index[h] for h in it.grams & index.keys() if df[h] <= cut]
-        need = max(MIN_SHARED, CANDIDATE_SHARE * sum(d <= cut for d in dfs))
-        for j, n in Counter(chain.from_iterable(rare)).items():
-            if n >= need and items[j].article.file != file:
-                stories.add((i, j) if i < j else (j, i))
-    common = frozenset(h for h, n in df.items() if n > max_df)
-    return Candidates(stories, found - stories, common)
+    from tui.engine.variants import postings  # numpy: loaded when grouping runs, not when the reader starts
+
+    files: dict[str, int] = {}
+    found = postings.candidates(
+        [it.grams for it in items],
+        [files.setdefault(it.article.file, len(files)) for it in items],
+        [len(it.norm) >= passages.MIN_PASSAGE for it in items],
+        max_df,
+        (RARE_QUANTILE, MIN_SHARED, CANDIDATE_SHARE, passages.MIN_SEEDS),
+    )
+    return Candidates(found.stories, found.passages, found.common)
 
 
 def is_variant(a: Item, b: Item, aligned: int) -> bool:
