@@ -15,7 +15,12 @@ character, not a passage), it is read off the same bit-parallel alignment;
 for texts too long to align whole (``MAX_CELLS``) it is the overlap.  Bounded: with more than ``MAX_PEERS`` witnesses (a wire story
 in forty papers) each is compared only with ``MAX_PEERS`` of them, evenly
 spread over the group's order, so the cost grows with the witnesses, not
-with their pairs.
+with their pairs.  With more than ``SAMPLED`` witnesses (a story in hundreds
+of papers) even that is too much: only the ``MAX_PEERS`` witnesses closest to
+the peers by their sampled shingles (a set intersection each, no alignment)
+are compared with the peers, the base is chosen among them, and every other
+witness is then compared with the base alone (:mod:`.scores`): one alignment
+a witness.
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz.distance import Indel
 
 from tui.engine.variants.overlap import MAX_CELLS, Block, aligned_chars, alignment
-from tui.engine.variants.shingles import match_key
+from tui.engine.variants.shingles import match_key, shingles
 
 MAX_PEERS = 12
+SAMPLED = 4 * MAX_PEERS
 
 Similarities = dict[tuple[str, str], float]
 
@@ -60,15 +66,32 @@ def text_similarity(a: str, b: str) -> float:
     return similarity(match_key(a), match_key(b))
 
 
+def candidates(texts: Mapping[str, str]) -> list[str]:
+    """The names that may be the base: all of them, or in a group of more than ``SAMPLED`` the ``MAX_PEERS``
+    closest to the peers by their sampled shingles (shared over mean count, as :func:`pair` counts aligned
+    characters), in order."""
+    names = list(texts)
+    if len(names) <= SAMPLED:
+        return names
+    grams = {name: shingles(text) for name, text in texts.items()}
+    compared = peers(names)
+    mean = {
+        f: sum(2 * len(grams[f] & grams[g]) / (len(grams[f]) + len(grams[g]) or 1) for g in compared if g != f)
+        for f in names
+    }
+    return sorted(sorted(names, key=lambda f: -mean[f])[:MAX_PEERS], key=names.index)
+
+
 def similarities(texts: Mapping[str, str]) -> tuple[Similarities, dict[tuple[str, str], list[Block]]]:
-    """Overlap of every name of ``texts`` (name -> normalised text) with its peers (:func:`peers`), both ways,
-    and the runs of each pair compared, keyed in the order of ``texts``."""
+    """Overlap of every candidate (:func:`candidates`) of ``texts`` (name -> normalised text) with its peers
+    (:func:`peers`), both ways, and the runs of each pair compared, keyed in the order of ``texts``."""
     names = list(texts)
     order = {name: k for k, name in enumerate(names)}
     sim: Similarities = {}
     runs: dict[tuple[str, str], list[Block]] = {}
+    pool = candidates(texts)
     for g in peers(names):
-        for f in names:
+        for f in pool:
             if f != g and (f, g) not in sim:
                 x, y = (f, g) if order[f] < order[g] else (g, f)
                 sim[x, y], runs[x, y] = pair(texts[x], texts[y])
@@ -77,9 +100,11 @@ def similarities(texts: Mapping[str, str]) -> tuple[Similarities, dict[tuple[str
 
 
 def most_central(names: Sequence[str], sim: Mapping[tuple[str, str], float]) -> str:
-    """The name with the highest total overlap with its peers (the earliest on a tie)."""
+    """The candidate (compared with every peer) with the highest total overlap with its peers (the earliest on
+    a tie)."""
     compared = peers(names)
-    return max(names, key=lambda f: (sum(sim[f, g] for g in compared if g != f), -names.index(f)))
+    pool = [f for f in names if all((f, g) in sim for g in compared if g != f)]
+    return max(pool, key=lambda f: (sum(sim[f, g] for g in compared if g != f), -names.index(f)))
 
 
 def central(witnesses: Sequence[tuple[str, Sequence[str]]]) -> str:

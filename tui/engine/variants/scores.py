@@ -1,8 +1,10 @@
 """How close each witness of a group is to the base: similarity, coverage, and what it shares with the base.
 
-The base is the most central witness (:mod:`.central`, bounded in a big
-group).  A witness's ``similarity`` is to the base (1.0 for the base), the
-similarity `newsread diff` prints for the pair (:func:`.central.similarity`); a
+The base is the most central witness (:mod:`.central`: in a big group,
+among a spread sample of them, every other witness then aligned with the
+base once, so scoring is linear in the group's size).  A witness's
+``similarity`` is to the base (1.0 for the base), the similarity `newsread
+diff` prints for the pair (:func:`.central.similarity`); a
 member's ``coverage`` is the share of its own characters aligned with the
 base (for the base's members: with any other witness compared); ``shared``
 counts a witness's characters aligned with the base, which
