@@ -16,6 +16,12 @@ process (``--child``), timed by the parent from process start to exit:
 
 Precision and recall are over the planted pairs (``truth.json``), computed
 after the timer stops.  Peak memory is the child's maximum resident set.
+
+``--big-groups 100,200,500``: for each N, a 2,000-article corpus with one
+story planted N times (``gen_corpus.py --big-group N``); a child groups it
+(prepare, candidates, verification, components: ``find s``), checks that the
+N copies come out as one group, and times the scoring of that group alone
+(``grouping.settle`` on the N planted copies as whole articles: ``score s``).
 """
 
 from __future__ import annotations
@@ -94,6 +100,48 @@ def child_datasketch(folder: Path) -> dict:
     return {"load": t1 - t0, "group": t2 - t1, **score(found, folder / "truth.json")}
 
 
+def child_big(folder: Path) -> dict:
+    """One planted story in many papers: is it one group, and how long does scoring it take?"""
+    from tui.engine.ingest.load import load
+    from tui.engine.variants import grouping
+
+    items = grouping.prepare(load(folder).articles)
+    copies = set(json.loads((folder / "truth.json").read_text(encoding="utf-8"))["groups"][0])
+    t0 = time.perf_counter()
+    comps = grouping.variant_components(items)
+    t1 = time.perf_counter()
+    shown = [(i, it, it.article, None) for i, it in enumerate(items) if it.article.id in copies]
+    settled = grouping.settle(shown)
+    t2 = time.perf_counter()
+    holding = [c for c in comps if copies & {items[i].article.id for i in c}]
+    return {
+        "find": t1 - t0,
+        "score": t2 - t1,
+        "one_group": len(holding) == 1 and {items[i].article.id for i in holding[0]} == copies,
+        "settled": [len(group) for group, _ in settled],
+    }
+
+
+def big_groups(sizes: list[int], seed: int) -> None:
+    print("| copies | articles | find s | score s | score ms a copy | one group | peak MB |")
+    print("|---:|---:|---:|---:|---:|---|---:|")
+    for n in sizes:
+        folder = HERE / "out" / f"big-{n}-s{seed}"
+        if not (folder / "truth.json").exists():
+            subprocess.run(
+                [sys.executable, str(HERE / "gen_corpus.py"), str(folder), "--articles", "2000"]
+                + ["--seed", str(seed), "--big-group", str(n)],
+                check=True,
+            )
+        with tempfile.TemporaryDirectory() as cache:
+            r = run_child("big", folder, Path(cache))
+        print(
+            f"| {n} | 2,000 | {r['find']:.2f} | {r['score']:.2f} | {1000 * r['score'] / n:.2f} | "
+            f"{'yes' if r['one_group'] else 'no'} | {r['rss_mb']:.0f} |",
+            flush=True,
+        )
+
+
 def run_child(mode: str, folder: Path, cache: Path) -> dict:
     env = {**os.environ, "NEWSREAD_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode compiled once, then reused
@@ -134,13 +182,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", default="1000,10000,50000")
     p.add_argument("--baseline", default="10000", help="sizes to run the datasketch pipeline on ('' for none)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--big-groups", default="", help="copies of one planted story to time scoring on, e.g. 100,200,500")
     p.add_argument("--child", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
         mode, folder = args.child
-        result = (child_newsread if mode == "newsread" else child_datasketch)(Path(folder))
+        result = {"newsread": child_newsread, "datasketch": child_datasketch, "big": child_big}[mode](Path(folder))
         result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
+        return 0
+    if args.big_groups:
+        big_groups([int(s) for s in args.big_groups.split(",")], args.seed)
         return 0
     baseline = {int(s) for s in args.baseline.split(",") if s}
     print("| run | articles | MB | wall s | load s | group s | peak MB | precision | recall |")

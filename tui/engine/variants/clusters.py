@@ -94,6 +94,9 @@ def composite(spans: Sequence[Span], partners: Sequence[tuple[int, int]]) -> lis
     apart are one story only when their partners are different articles of
     one run (the parts of a story split over articles).
     """
+    parts = [q for q in spans if q[1] - q[0] >= MIN_PART]
+    if not parts or min(q[1] for q in parts) > max(q[0] for q in parts) + SLACK:
+        return [False] * len(spans)  # no part starts after another ends: none lie apart (one story in many papers)
     out = []
     for w in spans:
         inside = sorted(
@@ -164,7 +167,7 @@ def _join_within(ks: list[int], nodes: list[Node], uf: UnionFind, files: Sequenc
         for y in range(x + 1, len(ks)):
             if spans[y][0] >= spans[x][1]:
                 break
-            if _same_region(spans[x], spans[y], mixed[x], mixed[y]):
+            if uf.find(ks[x]) != uf.find(ks[y]) and _same_region(spans[x], spans[y], mixed[x], mixed[y]):
                 uf.union(ks[x], ks[y])
     first: dict[tuple[str, int], int] = {}
     for k, p in zip(ks, partners):
