@@ -82,7 +82,7 @@ def _piece_key(text: str) -> str:
     kept = _NOT_WORD.sub("", text)
     if not unicodedata.is_normalized("NFKC", kept):
         kept = _NOT_WORD.sub("", unicodedata.normalize("NFKC", kept))
-    return kept.translate(simplified_table())
+    return kept if kept.isascii() else kept.translate(simplified_table())  # ASCII: nothing to fold
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +100,8 @@ def _lower_table() -> dict[int, str]:
 def match_key(text: str) -> str:
     """:func:`grouping_key` in lower case: what grouping aligns (as long as the grouping key)."""
     key = grouping_key(text)
+    if key.lower() == key:  # no letter to fold (Chinese, digits, lower case): the table would change nothing
+        return key
     return "".join(key[i : i + PIECE].translate(_lower_table()) for i in range(0, len(key), PIECE))
 
 
