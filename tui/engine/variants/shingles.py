@@ -138,6 +138,8 @@ def first_positions(norm: str) -> dict[int, int]:
 
 def shingles(norm: str) -> frozenset[int]:
     """Hashes of the sampled windows of ``norm``, scanned a piece at a time (a window may be found twice)."""
+    if len(norm) <= PIECE:  # one scan (most articles): no generator between the regex and the set
+        return frozenset(map(hash, _WINDOWS.findall(norm)))
     reach = max(SHINGLE, LATIN_SHINGLE) - 1  # so that every window starting in a piece ends inside its scan
     return frozenset(
         h
