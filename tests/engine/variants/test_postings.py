@@ -6,12 +6,15 @@ from array import array
 from itertools import combinations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_gen_corpus import generator
 
 from tui.engine.ingest.load import load
 from tui.engine.variants import postings
 from tui.engine.variants.groupcache import find_groups
 from tui.engine.variants.grouping import MAX_DF
+from tui.engine.variants.shingles import PIECE, match_key, match_keys
 
 RULE = (0.7, 3, 0.25, 8)  # grouping's: rare quantile, fewest shared, share, passage seeds
 
@@ -74,3 +77,14 @@ def test_a_story_in_a_hundred_papers_is_one_group(tmp_path, copies):
 def test_numpy_stays_off_the_startup_path():
     code = "import sys, tui.main, tui.reader.app, tui.engine.variants.grouping; assert 'numpy' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+@given(st.lists(st.text(alphabet=st.characters(codec=None)), max_size=5))
+def test_match_keys_are_match_key_of_each_text(texts):
+    assert match_keys(texts) == [match_key(t) for t in texts]
+
+
+def test_match_keys_fold_scripts_case_and_long_texts_as_match_key_does():
+    texts = ["臺灣發展 ÉCOLE Straße ＡＢＣ", "\ud800 lone surrogate Ω", "漢字Ab" * PIECE, "", "𠀋𡈽 ǅ İ"]
+    assert match_keys(texts) == [match_key(t) for t in texts]
+    assert match_keys(["臺灣"]) == ["台湾"]

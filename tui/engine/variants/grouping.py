@@ -43,7 +43,7 @@ from tui.engine.variants import passages
 from tui.engine.variants.clusters import Link, UnionFind, components
 from tui.engine.variants.overlap import aligned_chars, alignment
 from tui.engine.variants.scores import Scores, score_witnesses
-from tui.engine.variants.shingles import first_positions, match_key, shingle_hashes
+from tui.engine.variants.shingles import first_positions, match_key, match_keys, shingle_hashes
 from tui.engine.variants.sigla import sigla
 from tui.engine.variants.spans import CONTEXT, KeyOffsets, text_span
 
@@ -58,6 +58,7 @@ WHOLE = 0.8  # a span covering this share of its article stands for all of it
 MOSTLY = 2 / 3  # a member whose stretch covers this share of its article is the whole article
 KEEP = 0.7  # share of the shorter of a witness and the base they must share, in a group of three or more
 ROUNDS = 3
+CHUNK = 256  # articles keyed at once (:func:`.shingles.match_keys`), a few ms: the GIL is free between chunks
 HEAD_KINDS = frozenset({"title", "kicker", "subtitle", "byline", "meta", "credit"})
 SENTENCE_ENDS = tuple("。！？!?…")
 CLOSERS = "”’」』)）]】 "
@@ -107,13 +108,14 @@ def is_text_paragraph(p: Paragraph) -> bool:
 
 
 def prepare(articles: Sequence[Article], progress: Progress | None = None) -> list[Item]:
-    items = []
-    for n, a in enumerate(articles, 1):
-        norm = match_key(a.text)
-        grams = shingle_hashes(norm) if len(norm) >= MIN_ALIGNED else b""
-        items.append(Item(a, norm, grams, sum(map(is_text_paragraph, a.paragraphs))))
-        if progress and (n % 256 == 0 or n == len(articles)):
-            progress(n, len(articles))
+    items: list[Item] = []
+    for start in range(0, len(articles), CHUNK):
+        chunk = articles[start : start + CHUNK]
+        for a, norm in zip(chunk, match_keys([a.text for a in chunk])):
+            grams = shingle_hashes(norm) if len(norm) >= MIN_ALIGNED else b""
+            items.append(Item(a, norm, grams, sum(map(is_text_paragraph, a.paragraphs))))
+        if progress:
+            progress(len(items), len(articles))
     return items
 
 
