@@ -1,0 +1,117 @@
+"""A search of a folder's articles, a page at a time: through the index when it can, else by reading them.
+
+The first page comes as soon as it is full: the index gives the candidate
+articles in folder order, and only as many are read as a page needs.  Every
+page does bounded work (:data:`PAGE_CHARS` of text at most, then it ends
+early and says more may follow), so a query that the index cannot narrow
+(shorter than a trigram, or too short for its edits) still answers at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tui.engine.ingest.load import Corpus
+from tui.engine.model import Article, TextFile
+from tui.engine.search.fold import folded
+from tui.engine.search.index import Index, Unavailable
+from tui.engine.search.spans import exact_spans, fuzzy_spans, pieces
+
+MAX_EDITS = 2
+PAGE_ARTICLES = 20  # articles with hits on a page
+MAX_HITS = 100  # hits listed in one article
+PAGE_CHARS = 8_000_000  # text read for one page at most
+GRAM = 3  # the index's unit: a piece of the query shorter than this cannot be looked up
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched for (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """An article's hits: (start, end, edits) in its :attr:`~.Article.text`; ``more`` when some were left out."""
+
+    article: Article
+    spans: list[tuple[int, int, int]]
+    more: bool
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    found: list[Found]
+    done: bool  # no article is left to look at
+    looked: int  # articles looked at so far, this page's included
+    total: int  # articles to look at (the index's candidates, or every article)
+    how: str  # how the search runs: through the index, or why not
+
+
+class Search:
+    """One query over one corpus; :meth:`page` computes pages in turn, on demand, and keeps them."""
+
+    def __init__(self, corpus: Corpus, query: str, edits: int = 0, index: Index | None = None) -> None:
+        if not query.strip():
+            raise QueryError("nothing to search for")
+        if not 0 <= edits <= MAX_EDITS:
+            raise QueryError(f"edits must be 0 to {MAX_EDITS}, not {edits}")
+        self.query = folded(query)
+        if edits >= len(self.query):
+            raise QueryError(f"a query of {len(self.query)} characters within {edits} edits matches anything")
+        self.edits = edits
+        self.corpus = corpus
+        self.pages: list[Page] = []
+        self.articles, self.total, self.how = self._plan(index)
+        self.looked = 0
+
+    def _plan(self, index: Index | None) -> tuple[Iterator[Article], int, str]:
+        """The articles to read, in folder order, how many, and how they were chosen."""
+        parts = [p for _, p in pieces(self.query, self.edits)]
+        if index is None:
+            why = "no index"
+        elif min(map(len, parts)) < GRAM:
+            need = GRAM * (self.edits + 1)
+            within = f" within {self.edits} edit{'s' * (self.edits > 1)}" if self.edits else ""
+            why = f"reading every article: the index needs {need}+ characters{within}"
+        else:
+            try:
+                found = index.candidates(parts)
+            except Unavailable as e:
+                why = f"reading every article: {e}"
+            else:
+                return _articles(found), len(found), "index"
+        every = [(f, a.index) for f in self.corpus.files for a in f.articles]
+        return _articles(every), len(every), why
+
+    def page(self, number: int) -> Page:
+        """Page ``number`` (1-based), computing the pages before it first; past the last: an empty page."""
+        while len(self.pages) < number:
+            self.pages.append(self._next(len(self.pages) + 1))
+        return self.pages[number - 1]
+
+    def _next(self, number: int) -> Page:
+        found: list[Found] = []
+        chars = 0
+        done = False
+        while len(found) < PAGE_ARTICLES and chars < PAGE_CHARS:
+            article = next(self.articles, None)
+            if article is None:
+                done = True
+                break
+            self.looked += 1
+            text = folded(article.text)
+            chars += len(text)
+            if self.edits:
+                spans = fuzzy_spans(text, self.query, self.edits, MAX_HITS + 1)
+            else:
+                spans = exact_spans(text, self.query, MAX_HITS + 1)
+            if spans:
+                found.append(Found(article, spans[:MAX_HITS], len(spans) > MAX_HITS))
+        done = done or self.looked == self.total
+        return Page(number, found, done, self.looked, self.total, self.how)
+
+
+def _articles(found: list[tuple[TextFile, int]]) -> Iterator[Article]:
+    for f, index in found:
+        yield f.articles[index - 1]
