@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "collate": "compare",
     "bookmarks": "bookmarks",
     "export": "export",
+    "search": "search",
 }
 
 

@@ -1,6 +1,6 @@
 """The engine: what the command line and the reader may call (no Textual here).
 
-Four pipelines, one package each:
+Five pipelines, one package each:
 
 - ``ingest``: a folder's files decoded, split into articles and paragraphs
   (:func:`load`, :func:`load_cached`; records in :mod:`.model`; ``FILE#N``
@@ -10,6 +10,8 @@ Four pipelines, one package each:
   once (:func:`collate`), each change of a kind in :data:`KINDS`; ``export``
   writes a collation as TEI or CSV, and any export
   atomically;
+- ``search``: every article searched through a trigram index
+  (:class:`Index`, :class:`Search`), exactly or within a few edits;
 - ``bookmarks``: saved passages (:class:`Store`) found again in the files as
   they are now (:class:`Anchorer`).
 
@@ -48,6 +50,8 @@ _API = {
         "quote_too_long",
         "to_collection",
     ),
+    "tui.engine.search.index": ("Index", "Unavailable"),
+    "tui.engine.search.search": ("MAX_EDITS", "Found", "Page", "QueryError", "Search", "context"),
     "tui.engine.bookmarks.store": ("Store",),
     "tui.engine.bookmarks.anchor": (
         "Anchor",

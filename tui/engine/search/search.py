@@ -22,6 +22,7 @@ MAX_EDITS = 2
 PAGE_ARTICLES = 20  # articles with hits on a page
 MAX_HITS = 100  # hits listed in one article
 PAGE_CHARS = 8_000_000  # text read for one page at most
+CONTEXT = 30  # characters shown either side of a hit
 GRAM = 3  # the index's unit: a piece of the query shorter than this cannot be looked up
 
 
@@ -110,6 +111,12 @@ class Search:
                 found.append(Found(article, spans[:MAX_HITS], len(spans) > MAX_HITS))
         done = done or self.looked == self.total
         return Page(number, found, done, self.looked, self.total, self.how)
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str, str]:
+    """(before, hit, after) of a hit in ``text``, with up to ``width`` characters either side, on one line."""
+    one_line = [text[max(0, start - width) : start], text[start:end], text[end : end + width]]
+    return tuple(part.replace("\n", " ") for part in one_line)
 
 
 def _articles(found: list[tuple[TextFile, int]]) -> Iterator[Article]:
