@@ -48,7 +48,7 @@ def small_pages(monkeypatch):
     monkeypatch.setattr(search_mod, "PAGE_ARTICLES", 2)
 
 
-@given(files, st.text(ALPHABET.replace("\n", ""), min_size=1, max_size=5))
+@given(files, st.text(ALPHABET.replace("\n", ""), min_size=1, max_size=5).filter(str.strip))
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_exact_hits_through_the_index_are_those_of_reading_every_article(tmp_path_factory, small_pages, texts, query):
     folder = tmp_path_factory.mktemp("folder")
@@ -205,3 +205,23 @@ def test_a_page_reads_a_bounded_amount(folder, monkeypatch):
 def test_a_query_that_cannot_be_searched_says_why(folder, query, edits, message):
     with pytest.raises(QueryError, match=message):
         Search(load_cached(folder), query, edits, None)
+
+
+def test_a_stopped_build_keeps_what_it_wrote_and_the_next_sync_finishes_it(folder, monkeypatch):
+    from tui.engine.search import index as index_mod
+
+    monkeypatch.setattr(index_mod, "BATCH_CHARS", 0)  # a transaction per file
+    monkeypatch.setattr(index_mod, "OPTIMIZE_AFTER", 0)  # a bulk write
+
+    def stop(n, total):
+        raise KeyboardInterrupt
+
+    corpus = load_cached(folder)
+    with pytest.raises(KeyboardInterrupt):
+        Index(folder).sync(corpus, stop)
+    db = sqlite3.connect(Index(folder).path)
+    assert db.execute("SELECT relpath FROM files").fetchall() == [(b"f0.txt",)]
+    assert db.execute("SELECT value FROM meta WHERE key = 'merged'").fetchone() == (0,)
+    assert hits(folder, "北京大学") == [("f1.txt#1", ["北京大学"])]
+    assert db.execute("SELECT value FROM meta WHERE key = 'merged'").fetchone() == (1,)
+    assert db.execute("SELECT slot FROM files WHERE relpath = ?", (b"f0.txt",)).fetchone() == (1,)

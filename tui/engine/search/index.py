@@ -170,7 +170,8 @@ class Index:
     def sync(self, corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> None:
         """Bring the index up to ``corpus``: index the files that changed or are new, drop the gone ones.
 
-        Unavailable when it cannot (not safe, too big for the cache cap, damaged twice).
+        Unavailable when it cannot (not safe, too big for the cache cap, damaged twice).  ``progress(n, total)``
+        is called after each file indexed; what it raises stops the sync, keeping the batches written.
         """
         with self.lock:
             for attempt in range(2):
@@ -181,8 +182,10 @@ class Index:
                     self.discard()
                     if attempt:
                         raise Unavailable(f"search index not used: {e}") from None
-                except Unavailable:
+                except BaseException:  # Unavailable, or stopped by ``progress``: nothing half-written
                     self.files = {}
+                    if self.db is not None and self.db.in_transaction:
+                        self.db.execute("ROLLBACK")
                     raise
             _evict(self.path, caches.max_bytes())
 
@@ -228,15 +231,21 @@ class Index:
             )
 
     def _write(self, db, todo: list[tuple[int, TextFile]], gone: list[tuple[int, int]], dead: int, progress) -> None:
+        """Drop the slots ``gone``, index the files ``todo``, a batch per transaction; merge after a bulk write.
+
+        A bulk write turns automatic merging off (twice as fast) and merges once at the end; an interrupted
+        one leaves ``merged`` at 0, so that the sync that finishes it merges.
+        """
         if not todo and not gone:
             return
         slot = db.execute("SELECT COALESCE(MAX(slot), 0) + 1 FROM files").fetchone()[0]
-        added = 0
+        bulk = sum(len(f.articles) for _, f in todo) > OPTIMIZE_AFTER
         db.execute("BEGIN IMMEDIATE")
         db.executemany("DELETE FROM files WHERE slot = ?", [(s,) for s, _ in gone])  # changed or vanished
         db.execute("UPDATE meta SET value = ? WHERE key = 'dead'", (dead,))
-        if len(todo) > OPTIMIZE_AFTER:
-            db.execute("INSERT INTO fts(fts, rank) VALUES ('automerge', 0)")  # merged once at the end
+        if bulk:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('merged', 0)")
+            db.execute("INSERT INTO fts(fts, rank) VALUES ('automerge', 0)")
         chars = 0
         for n, (pos, f) in enumerate(todo, 1):
             rows = [((slot << SLOT_BITS) | a.index, fold.folded(a.text)) for a in f.articles if a.index <= MAX_INDEX]
@@ -246,18 +255,18 @@ class Index:
             )
             self.files[slot] = (pos, f)
             slot += 1
-            added += len(rows)
             chars += sum(len(text) for _, text in rows)
             if chars > BATCH_CHARS:
                 db.execute("COMMIT")
                 db.execute("BEGIN IMMEDIATE")
                 chars = 0
             if progress:
-                progress(n, len(todo))
+                progress(n, len(todo))  # may raise to stop: what was committed stays
         db.execute("COMMIT")
-        if added > OPTIMIZE_AFTER:
+        if db.execute("SELECT value FROM meta WHERE key = 'merged'").fetchone() == (0,):
             db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
             db.execute("INSERT INTO fts(fts, rank) VALUES ('automerge', 4)")
+            db.execute("UPDATE meta SET value = 1 WHERE key = 'merged'")
 
     # -- asking ----------------------------------------------------------------------------------
 
