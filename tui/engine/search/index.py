@@ -136,6 +136,7 @@ class Index:
             return meta.get("root") == _key(str(self.root)) and meta.get("code") == fingerprint()
         if db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
             return False
+        db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # so that the pages a merge frees can be given back
         db.execute("BEGIN IMMEDIATE")
         for statement in _TABLES.split(";"):
             if statement.strip():
@@ -267,6 +268,7 @@ class Index:
             db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
             db.execute("INSERT INTO fts(fts, rank) VALUES ('automerge', 4)")
             db.execute("UPDATE meta SET value = 1 WHERE key = 'merged'")
+            db.executescript("PRAGMA incremental_vacuum")  # the pages of the merged segments (a third)
 
     # -- asking ----------------------------------------------------------------------------------
 
