@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
+from tui.engine.search import fold
 from tui.engine.search.fold import folded
 from tui.engine.search.spans import MAX_ANCHORS, exact_spans, fuzzy_spans, pieces
 
@@ -37,6 +38,16 @@ def test_the_fold_keeps_length_and_is_idempotent(text):
     f = folded(text)
     assert len(f) == len(text)
     assert folded(f) == f
+
+
+@given(st.text(max_size=50))
+def test_the_fold_maps_each_character_by_the_table(text):
+    low = (
+        text.lower()
+        if len(text.lower()) == len(text)
+        else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    )
+    assert folded(text) == low.translate(fold._TABLE)
 
 
 @given(st.text(st.characters(max_codepoint=0x7F), max_size=50))

@@ -7,6 +7,8 @@ so the trigram index and the check of its candidates agree on what a hit is.
 
 from __future__ import annotations
 
+import re
+
 from tui.engine.textfold import BREAKS_AS_SPACE, FULL_WIDTH_ASCII
 
 # Applied after lowercasing: full-width forms (lowercased already) to ASCII, a final sigma to sigma,
@@ -15,6 +17,8 @@ from tui.engine.textfold import BREAKS_AS_SPACE, FULL_WIDTH_ASCII
 _TABLE = {ord(k): v for k, v in (FULL_WIDTH_ASCII | BREAKS_AS_SPACE).items()}
 _TABLE[ord("ς")] = "σ"
 _TABLE.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+# The characters of the table: str.translate looks every character up (8x slower on Chinese text).
+_FOLDED = re.compile("[" + "".join(f"\\u{k:04x}" for k in _TABLE if not 0xD800 <= k < 0xE000) + "\\ud800-\\udfff]")
 
 
 def folded(text: str) -> str:
@@ -22,4 +26,4 @@ def folded(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a letter that lowercases to two (İ): keep it as it is
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.translate(_TABLE)
+    return _FOLDED.sub(lambda m: _TABLE[ord(m.group())], low)

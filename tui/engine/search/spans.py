@@ -4,7 +4,8 @@ Both are bounded: at most ``limit`` hits, and the fuzzy search looks at most
 ``MAX_ANCHORS`` places in one text, each with a fixed number of small
 bounded Levenshtein comparisons (rapidfuzz), so a long line costs linear time.
 
-A fuzzy hit is found through the pigeonhole principle: split the query into
+A text that lacks too many of the query's trigrams is passed over at once
+(the q-gram lemma).  A fuzzy hit is found through the pigeonhole principle: split the query into
 ``k + 1`` pieces; a passage within ``k`` edits of it holds at least one piece
 unchanged.  Each exact occurrence of a piece anchors a window where the
 passage must start and end; the closest passage there is the hit.
@@ -44,6 +45,8 @@ def fuzzy_spans(text: str, query: str, k: int, limit: int) -> list[tuple[int, in
     m = len(query)
     if k <= 0 or m <= k:
         return exact_spans(text, query, limit) if m else []
+    if not _may_hold(text, query, k):
+        return []
     starts: set[int] = set()
     for offset, piece in pieces(query, k):
         if not piece:
@@ -54,6 +57,14 @@ def fuzzy_spans(text: str, query: str, k: int, limit: int) -> list[tuple[int, in
             pos = text.find(piece, pos + 1)
     found = [hit for s in sorted(starts) if (hit := _closest(text, query, s, k)) is not None]
     return _disjoint(found, limit)
+
+
+def _may_hold(text: str, query: str, k: int) -> bool:
+    """False when ``text`` cannot hold a passage within ``k`` edits of ``query``: such a passage keeps all but
+    3k of the query's trigrams (an edit touches at most three), so the text has them too."""
+    grams = [query[i : i + 3] for i in range(len(query) - 2)]
+    need = len(grams) - 3 * k
+    return need <= 0 or sum(g in text for g in grams) >= need
 
 
 def _closest(text: str, query: str, start: int, k: int) -> tuple[int, int, int] | None:
