@@ -51,7 +51,7 @@ _API = {
         "to_collection",
     ),
     "tui.engine.search.index": ("Index", "Unavailable"),
-    "tui.engine.search.search": ("MAX_EDITS", "Found", "Page", "QueryError", "Search", "context"),
+    "tui.engine.search.search": ("MAX_EDITS", "NO_INDEX", "Found", "Page", "QueryError", "Search", "context"),
     "tui.engine.bookmarks.store": ("Store",),
     "tui.engine.bookmarks.anchor": (
         "Anchor",

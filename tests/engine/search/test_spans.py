@@ -8,6 +8,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tui.engine.search import fold
 from tui.engine.search.fold import folded
+from tui.engine.search.search import MAX_LOOKUPS, lookups
 from tui.engine.search.spans import MAX_ANCHORS, exact_spans, fuzzy_spans, pieces
 
 # A small alphabet, so that queries are found; Han, Latin in both cases, full-width, a line break.
@@ -103,3 +104,24 @@ def test_a_long_line_of_anchors_is_bounded():
     text = "ab" * 200_000  # every other position starts a piece of the query
     spans = fuzzy_spans(text, "abababxbab", 1, 10**6)
     assert spans and spans[-1][1] <= 2 * (MAX_ANCHORS + 10)
+
+
+@given(st.text(ALPHABET, min_size=3, max_size=40), st.integers(0, 2), st.data())
+def test_a_passage_within_k_edits_keeps_every_piece_of_one_lookup(query, k, data):
+    """What the index is asked for a fuzzy query names every article that can hold a hit."""
+    if len(query) < 3 * (k + 1):
+        return
+    passage = list(query)
+    for _ in range(k):
+        i = data.draw(st.integers(0, len(passage) - 1))
+        op = data.draw(st.sampled_from("rdi"))
+        if op == "r":
+            passage[i] = "x"
+        elif op == "d" and len(passage) > 1:
+            del passage[i]
+        else:
+            passage.insert(i, "x")
+    text = "".join(passage)
+    found = lookups(query, k)
+    assert all(len(p) >= 3 for group in found for p in group) and len(found) <= MAX_LOOKUPS
+    assert any(all(p in text for p in group) for group in found)

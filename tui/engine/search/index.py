@@ -272,12 +272,13 @@ class Index:
 
     # -- asking ----------------------------------------------------------------------------------
 
-    def candidates(self, pieces: Iterable[str]) -> list[tuple[TextFile, int]]:
-        """(file, article index) of the articles holding every trigram of at least one piece, in folder order.
+    def candidates(self, lookups: Iterable[Iterable[str]]) -> list[tuple[TextFile, int]]:
+        """(file, article index) of the articles holding every trigram of every piece of at least one lookup,
+        in folder order.
 
         Each piece is folded and at least three characters long.
         """
-        expr = " OR ".join(f"({_all_trigrams(p)})" for p in pieces)
+        expr = " OR ".join("(" + " AND ".join(map(_all_trigrams, pieces)) + ")" for pieces in lookups)
         with self.lock:
             if self.db is None or not self.files:
                 raise Unavailable("search index not ready")

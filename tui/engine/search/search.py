@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import combinations
+from math import comb
 
 from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article, TextFile
@@ -23,6 +25,8 @@ PAGE_ARTICLES = 20  # articles with hits on a page
 MAX_HITS = 100  # hits listed in one article
 PAGE_CHARS = 8_000_000  # text read for one page at most
 CONTEXT = 30  # characters shown either side of a hit
+NO_INDEX = "reading every article: no index"
+MAX_LOOKUPS = 64  # alternatives asked of the index at most for one fuzzy query
 GRAM = 3  # the index's unit: a piece of the query shorter than this cannot be looked up
 
 
@@ -68,16 +72,15 @@ class Search:
 
     def _plan(self, index: Index | None) -> tuple[Iterator[Article], int, str]:
         """The articles to read, in folder order, how many, and how they were chosen."""
-        parts = [p for _, p in pieces(self.query, self.edits)]
         if index is None:
-            why = "no index"
-        elif min(map(len, parts)) < GRAM:
+            why = NO_INDEX
+        elif len(self.query) < GRAM * (self.edits + 1):
             need = GRAM * (self.edits + 1)
             within = f" within {self.edits} edit{'s' * (self.edits > 1)}" if self.edits else ""
             why = f"reading every article: the index needs {need}+ characters{within}"
         else:
             try:
-                found = index.candidates(parts)
+                found = index.candidates(lookups(self.query, self.edits))
             except Unavailable as e:
                 why = f"reading every article: {e}"
             else:
@@ -111,6 +114,24 @@ class Search:
                 found.append(Found(article, spans[:MAX_HITS], len(spans) > MAX_HITS))
         done = done or self.looked == self.total
         return Page(number, found, done, self.looked, self.total, self.how)
+
+
+def lookups(query: str, edits: int) -> list[tuple[str, ...]]:
+    """What the index is asked for a query within ``edits`` edits: pieces that must all be in an article, in
+    one of several ways (at least three characters a piece: ``len(query) >= 3 * (edits + 1)``).
+
+    Exact: the query itself.  Fuzzy: the query cut into ``s`` pieces of three or more characters; an edit
+    spoils at most one, so a passage within ``edits`` edits keeps ``s - edits`` of them intact: any
+    ``s - edits`` of the pieces, as many ways as :data:`MAX_LOOKUPS` allows (fewer, longer pieces
+    otherwise).  Several pieces together name far fewer articles than one piece alone.
+    """
+    if not edits:
+        return [(query,)]
+    s = len(query) // GRAM
+    while s > edits + 1 and comb(s, s - edits) > MAX_LOOKUPS:
+        s -= 1
+    parts = [p for _, p in pieces(query, s - 1)]
+    return list(combinations(parts, s - edits))
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str, str]:
