@@ -225,3 +225,12 @@ def test_a_stopped_build_keeps_what_it_wrote_and_the_next_sync_finishes_it(folde
     assert hits(folder, "北京大学") == [("f1.txt#1", ["北京大学"])]
     assert db.execute("SELECT value FROM meta WHERE key = 'merged'").fetchone() == (1,)
     assert db.execute("SELECT slot FROM files WHERE relpath = ?", (b"f0.txt",)).fetchone() == (1,)
+
+
+def test_a_name_that_is_not_utf8_is_indexed_and_found(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_text("# x\n\n上海市政府今日宣布。\n", encoding="utf-8")
+    assert hits(folder, "上海市政府") == [(f"{name}#1", ["上海市政府"])]
+    assert hits(folder, "上海市政府") == [(f"{name}#1", ["上海市政府"])]  # and again, from its saved stamp
