@@ -272,13 +272,16 @@ class Index:
 
     # -- asking ----------------------------------------------------------------------------------
 
-    def candidates(self, lookups: Iterable[Iterable[str]]) -> list[tuple[TextFile, int]]:
-        """(file, article index) of the articles holding every trigram of every piece of at least one lookup,
-        in folder order.
+    def candidates(self, conditions: Iterable[Iterable[Iterable[str]]]) -> list[tuple[TextFile, int]]:
+        """(file, article index) of the articles that meet every condition, in folder order.
 
-        Each piece is folded and at least three characters long.
+        A condition is met by an article holding every trigram of every piece of at least one of its
+        alternatives; each piece is folded and at least three characters long.
         """
-        expr = " OR ".join("(" + " AND ".join(map(_all_trigrams, pieces)) + ")" for pieces in lookups)
+        expr = " AND ".join(
+            "(" + " OR ".join("(" + " AND ".join(map(_all_trigrams, pieces)) + ")" for pieces in alternatives) + ")"
+            for alternatives in conditions
+        )
         with self.lock:
             if self.db is None or not self.files:
                 raise Unavailable("search index not ready")

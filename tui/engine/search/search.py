@@ -116,22 +116,25 @@ class Search:
         return Page(number, found, done, self.looked, self.total, self.how)
 
 
-def lookups(query: str, edits: int) -> list[tuple[str, ...]]:
-    """What the index is asked for a query within ``edits`` edits: pieces that must all be in an article, in
-    one of several ways (at least three characters a piece: ``len(query) >= 3 * (edits + 1)``).
+def lookups(query: str, edits: int) -> list[list[tuple[str, ...]]]:
+    """What the index is asked for a query within ``edits`` edits: conditions an article must all meet, each
+    met by holding every piece of one of its alternatives (pieces of three characters or more:
+    ``len(query) >= 3 * (edits + 1)``).
 
-    Exact: the query itself.  Fuzzy: the query cut into ``s`` pieces of three or more characters; an edit
-    spoils at most one, so a passage within ``edits`` edits keeps ``s - edits`` of them intact: any
-    ``s - edits`` of the pieces, as many ways as :data:`MAX_LOOKUPS` allows (fewer, longer pieces
-    otherwise).  Several pieces together name far fewer articles than one piece alone.
+    Exact: the query itself.  Fuzzy: an edit spoils at most one piece of the query, so a passage within
+    ``edits`` edits keeps one of ``edits + 1`` long pieces intact, and ``s - edits`` of ``s`` short ones (as
+    many ways as :data:`MAX_LOOKUPS` allows; fewer, longer pieces otherwise).  Each condition alone may name
+    many articles through a common piece; together they name few.
     """
     if not edits:
-        return [(query,)]
+        return [[(query,)]]
+    conditions = [[(p,) for _, p in pieces(query, edits)]]
     s = len(query) // GRAM
     while s > edits + 1 and comb(s, s - edits) > MAX_LOOKUPS:
         s -= 1
-    parts = [p for _, p in pieces(query, s - 1)]
-    return list(combinations(parts, s - edits))
+    if s > edits + 1:
+        conditions.append(list(combinations([p for _, p in pieces(query, s - 1)], s - edits)))
+    return conditions
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str, str]:
