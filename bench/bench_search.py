@@ -10,7 +10,9 @@ to time it warm), then the index is synced: built from nothing with
 with one file's stamp changed (what a change costs).  Queries are drawn from
 the folder's own text (seeded): exact ones of 4 and 8 characters, and 10- and
 12-character ones with 1 and 2 edits planted (fuzzy mode with as many edits),
-plus a 2-character one the index cannot narrow.  Each is timed to its first
+plus phrases of the seeds that thousands of articles share (the index names
+them all, the page fills at once), and a 2-character query the index cannot
+narrow.  Each is timed to its first
 page (a fresh ``Search``: the index asked, then as many articles read as a
 page needs) and to its second.  The baseline, in the same run, is the same
 first page found by reading every article in folder order (``Search`` without
@@ -60,6 +62,7 @@ def draw_queries(corpus: Corpus, rng: random.Random, count: int) -> list[tuple[s
         for _ in range(edits):
             query[rng.randrange(len(query))] = rng.choice(EDIT_CHARS)
         out.append(("".join(query), edits, kind))
+    out += [("党建工作", 0, "common"), ("高质量发展", 0, "common"), ("高质量发晨", 1, "common, 1 edit")]
     out.append(("新闻", 0, "2 characters (no index)"))
     return out
 
