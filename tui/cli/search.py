@@ -73,7 +73,8 @@ def _build_note(n: int, total: int) -> None:
 
 def summary(search: Search, page: Page) -> str:
     """One line: what the page holds, how far the search got, and how to go on."""
-    line = f"page {page.number}: {len(page.found)} articles with hits; looked at {page.looked} of {page.total}"
+    of = "" if page.total is None else f" of {page.total}"
+    line = f"page {page.number}: {len(page.found)} articles with hits; looked at {page.looked}{of}"
     if search.how != "index":
         line += f" ({search.how})"
     return line + ("" if page.done else f"; more: --page {page.number + 1}")

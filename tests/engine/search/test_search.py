@@ -48,9 +48,18 @@ def small_pages(monkeypatch):
     monkeypatch.setattr(search_mod, "PAGE_ARTICLES", 2)
 
 
+@pytest.fixture
+def streamed(monkeypatch):
+    """Candidates past the first two come from the index one at a time, as the index gives them."""
+    monkeypatch.setattr(search_mod, "SORTED", 2)
+    monkeypatch.setattr(search_mod, "CHUNK", 1)
+
+
 @given(files, st.text(ALPHABET.replace("\n", ""), min_size=1, max_size=5).filter(str.strip))
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_exact_hits_through_the_index_are_those_of_reading_every_article(tmp_path_factory, small_pages, texts, query):
+def test_exact_hits_through_the_index_are_those_of_reading_every_article(
+    tmp_path_factory, small_pages, streamed, texts, query
+):
     folder = tmp_path_factory.mktemp("folder")
     write(folder, texts)
     corpus = load_cached(folder)
@@ -188,6 +197,22 @@ def test_pages_come_in_folder_order_and_end(folder, small_pages):
     ids = [f.article.id for n in (1, 2, 3) for f in search.page(n).found]
     assert ids == ["f3.txt#1", "f4.txt#1", "f5.txt#1", "f6.txt#1", "f7.txt#1"]
     assert search.page(3).done and not search.page(1).done
+
+
+def test_past_the_sorted_few_candidates_come_as_the_index_gives_them(folder, small_pages, streamed):
+    for n in range(3, 8):
+        (folder / f"f{n}.txt").write_text(f"# {n}\n\n上海第{n}。\n", encoding="utf-8")
+    corpus = load_cached(folder)
+    index = Index(folder)
+    index.sync(corpus)
+    (folder / "f3.txt").write_text("# 3\n\n上海第三號。\n", encoding="utf-8")  # indexed again: last
+    corpus = load_cached(folder)
+    index.sync(corpus)
+    search = Search(corpus, "上海第", 0, index)
+    assert search.page(1).total is None
+    ids = [f.article.id for n in (1, 2, 3) for f in search.page(n).found]
+    assert ids == ["f4.txt#1", "f5.txt#1", "f6.txt#1", "f7.txt#1", "f3.txt#1"]
+    assert search.page(3).done and not search.page(2).done
 
 
 def test_a_page_reads_a_bounded_amount(folder, monkeypatch):

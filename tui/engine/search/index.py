@@ -101,6 +101,7 @@ class Index:
         self.db: sqlite3.Connection | None = None
         self.files: dict[int, tuple[int, TextFile]] = {}  # slot -> (position in the folder, file)
         self.in_order = True  # slots rise with the files' positions: rowid order is folder order
+        self.order: dict[str, int] = {}  # relpath -> position in the folder
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -219,6 +220,7 @@ class Index:
         self._write(db, todo, gone, dead, progress)
         positions = [pos for _, (pos, _) in sorted(self.files.items())]
         self.in_order = all(a < b for a, b in itertools.pairwise(positions))
+        self.order = {f.relpath: pos for pos, f in self.files.values()}
 
     def _fits(self, chars: int) -> None:
         """Unavailable when the index with ``chars`` more characters would not fit the cache cap."""
@@ -272,21 +274,26 @@ class Index:
 
     # -- asking ----------------------------------------------------------------------------------
 
-    def candidates(self, conditions: Iterable[Iterable[Iterable[str]]]) -> list[tuple[TextFile, int]]:
-        """(file, article index) of the articles that meet every condition, in folder order.
+    def candidates(
+        self, conditions: Iterable[Iterable[Iterable[str]]], after: int = 0, limit: int = -1
+    ) -> tuple[list[tuple[TextFile, int]], int, bool]:
+        """The articles that meet every condition, rowids past ``after``, at most ``limit`` (-1: all) looked at:
+        ((file, article index) of each, in rowid order; the last rowid looked at; whether that was all).
 
         A condition is met by an article holding every trigram of every piece of at least one of its
-        alternatives; each piece is folded and at least three characters long.
+        alternatives; each piece is folded and at least three characters long.  Rowid order is folder order
+        while :attr:`in_order`; after a file changed, its articles come last.
         """
         expr = " AND ".join(
             "(" + " OR ".join("(" + " AND ".join(map(_all_trigrams, pieces)) + ")" for pieces in alternatives) + ")"
             for alternatives in conditions
         )
+        query = "SELECT rowid FROM fts WHERE fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?"
         with self.lock:
             if self.db is None or not self.files:
                 raise Unavailable("search index not ready")
             try:
-                rowids = [r for (r,) in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,))]
+                rowids = [r for (r,) in self.db.execute(query, (expr, after, limit))]
             except sqlite3.Error as e:
                 self.discard()
                 raise Unavailable(f"search index not used: {e}") from None
@@ -296,10 +303,12 @@ class Index:
         for r in rowids:
             got = files.get(r >> SLOT_BITS)
             if got is not None and (r & mask) <= len(got[1].articles):
-                out.append((got, r & mask))
-        if not self.in_order:
-            out.sort(key=lambda hit: (hit[0][0], hit[1]))
-        return [(pf[1], index) for pf, index in out]
+                out.append((got[1], r & mask))
+        return out, rowids[-1] if rowids else after, len(rowids) != limit
+
+    def position(self, f: TextFile) -> int:
+        """Where ``f`` comes in the folder (for putting candidates in folder order)."""
+        return self.order[f.relpath]
 
 
 def _all_trigrams(piece: str) -> str:

@@ -26,6 +26,8 @@ MAX_HITS = 100  # hits listed in one article
 PAGE_CHARS = 8_000_000  # text read for one page at most
 CONTEXT = 30  # characters shown either side of a hit
 NO_INDEX = "reading every article: no index"
+SORTED = 20_000  # candidates put in folder order at most (more: as the index gives them)
+CHUNK = 5_000  # candidates asked of the index at a time past those
 MAX_LOOKUPS = 64  # alternatives asked of the index at most for one fuzzy query
 GRAM = 3  # the index's unit: a piece of the query shorter than this cannot be looked up
 
@@ -49,7 +51,7 @@ class Page:
     found: list[Found]
     done: bool  # no article is left to look at
     looked: int  # articles looked at so far, this page's included
-    total: int  # articles to look at (the index's candidates, or every article)
+    total: int | None  # articles to look at (the index's candidates, or every article); None: not known yet
     how: str  # how the search runs: through the index, or why not
 
 
@@ -70,8 +72,13 @@ class Search:
         self.articles, self.total, self.how = self._plan(index)
         self.looked = 0
 
-    def _plan(self, index: Index | None) -> tuple[Iterator[Article], int, str]:
-        """The articles to read, in folder order, how many, and how they were chosen."""
+    def _plan(self, index: Index | None) -> tuple[Iterator[Article], int | None, str]:
+        """The articles to read, in folder order, how many (None: not known yet), and how they were chosen.
+
+        Up to :data:`SORTED` candidates are put in folder order; past that they are read as the index
+        gives them, a chunk at a time (folder order but for the files changed since it was built), so
+        that the first page does not wait for a million of them.
+        """
         if index is None:
             why = NO_INDEX
         elif len(self.query) < GRAM * (self.edits + 1):
@@ -79,14 +86,32 @@ class Search:
             within = f" within {self.edits} edit{'s' * (self.edits > 1)}" if self.edits else ""
             why = f"reading every article: the index needs {need}+ characters{within}"
         else:
+            conditions = lookups(self.query, self.edits)
             try:
-                found = index.candidates(lookups(self.query, self.edits))
+                found, last, complete = index.candidates(conditions, 0, SORTED + 1)
             except Unavailable as e:
                 why = f"reading every article: {e}"
             else:
-                return _articles(found), len(found), "index"
+                if complete:
+                    if not index.in_order:
+                        found.sort(key=lambda hit: (index.position(hit[0]), hit[1]))
+                    return _articles(found), len(found), "index"
+                return _articles(self._stream(index, conditions, found, last)), None, "index"
         every = [(f, a.index) for f in self.corpus.files for a in f.articles]
         return _articles(every), len(every), why
+
+    def _stream(self, index: Index, conditions: list, found: list, last: int) -> Iterator[tuple[TextFile, int]]:
+        """The candidates ``found`` so far, then the rest from the index a chunk at a time."""
+        complete = False
+        while True:
+            yield from found
+            if complete:
+                return
+            try:
+                found, last, complete = index.candidates(conditions, last, CHUNK)
+            except Unavailable as e:  # the index went bad between two pages: what was read stands
+                self.how = str(e)
+                return
 
     def page(self, number: int) -> Page:
         """Page ``number`` (1-based), computing the pages before it first; past the last: an empty page."""
