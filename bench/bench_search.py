@@ -74,7 +74,8 @@ def first_pages(corpus: Corpus, index: Index, query: str, edits: int) -> tuple[f
     first = search.page(1)
     t1 = time.perf_counter() - t
     search.page(2)
-    return t1, time.perf_counter() - t, [f.article.id for f in first.found], search.how
+    how = search.how if first.total is not None or index.in_order else "index order"
+    return t1, time.perf_counter() - t, [f.article.id for f in first.found], how
 
 
 def read_to(corpus: Corpus, query: str, edits: int, count: int) -> tuple[float, list[str]]:
@@ -116,8 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         f"index sync{' (built from nothing)' if args.rebuild else ''}: {build_s:.1f} s, {size / 1e6:.0f} MB", flush=True
     )
     _, warm_s = timed(index.sync, corpus)
-    changed = dataclasses.replace(corpus.files[0], stamp=(*corpus.files[0].stamp[:-1], -1))
-    other = Corpus(corpus.root, [changed, *corpus.files[1:]], corpus.skipped)
+    # The last file: indexed again it keeps its place (a changed file's articles come last in index order).
+    changed = dataclasses.replace(corpus.files[-1], stamp=(*corpus.files[-1].stamp[:-1], -1))
+    other = Corpus(corpus.root, [*corpus.files[:-1], changed], corpus.skipped)
     print(f"index sync, nothing changed: {warm_s:.2f} s", flush=True)
     _, one_s = timed(index.sync, other)
     _, back_s = timed(index.sync, corpus)
@@ -130,12 +132,13 @@ def main(argv: list[str] | None = None) -> int:
         base = None
         if args.baseline is None or n < args.baseline:
             base, base_found = read_to(corpus, query, edits, max(1, len(found)))
-            assert found == base_found, (query, found, base_found)
+            # Streamed after a file was indexed again, its articles come last: the same page only in folder order.
+            assert how == "index order" or found == base_found, (query, found, base_found)
         rows.append((kind, query, first, second, len(found), base, how))
     print("\n| query | first page (s) | second (s) | articles | reading every article (s) | x baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     for kind, query, first, second, found, base, how in rows:
-        note = "" if how == "index" else " (read)"
+        note = {"index": "", "index order": " (index order)"}.get(how, " (read)")
         ratio = "" if base is None else f"{base:.3f} | {first / base:.3f}"
         print(f"| {kind}: {query}{note} | {first:.3f} | {second:.3f} | {found} | {ratio or ' | '} |")
     for kind in dict.fromkeys(r[0] for r in rows):

@@ -26,8 +26,8 @@ MAX_HITS = 100  # hits listed in one article
 PAGE_CHARS = 8_000_000  # text read for one page at most
 CONTEXT = 30  # characters shown either side of a hit
 NO_INDEX = "reading every article: no index"
-SORTED = 20_000  # candidates put in folder order at most (more: as the index gives them)
-CHUNK = 5_000  # candidates asked of the index at a time past those
+SORTED = 5_000  # candidates put in folder order at most (more: as the index gives them)
+CHUNK = 2_000  # candidates asked of the index at a time past those
 MAX_LOOKUPS = 64  # alternatives asked of the index at most for one fuzzy query
 GRAM = 3  # the index's unit: a piece of the query shorter than this cannot be looked up
 
