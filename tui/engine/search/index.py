@@ -35,7 +35,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tui.engine import caches
+from tui.engine import caches, quietgc
 from tui.engine.ingest.corpuscache import code_fingerprint
 from tui.engine.ingest.load import Corpus
 from tui.engine.model import TextFile
@@ -175,7 +175,7 @@ class Index:
         Unavailable when it cannot (not safe, too big for the cache cap, damaged twice).  ``progress(n, total)``
         is called after each file indexed; what it raises stops the sync, keeping the batches written.
         """
-        with self.lock:
+        with self.lock, quietgc.held():  # a build makes millions of short-lived rows beside a big corpus
             for attempt in range(2):
                 try:
                     self._sync(corpus, progress)
