@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static, Tree
+from textual.worker import get_current_worker
 
+from tui.engine.ingest.load import Corpus
 from tui.engine.model import Article
 from tui.reader import bindings
 from tui.reader.clipboard import copy_out
@@ -67,6 +69,7 @@ class ReaderScreen(Screen):
         self.waiting: tuple | None = None  # a folder read before the layout was built: shown once it is
         self.placed = 0.0  # place() as of the last scroll, for saving after the widgets are gone
         self.where = ""  # file and encoding shown in the header
+        self.search_index = None  # F's index of the folder (find.FolderIndex), made on the first F
 
     def compose(self) -> ComposeResult:
         # The first frame is one line, so the window appears at once; the layout follows.
@@ -386,10 +389,22 @@ class ReaderScreen(Screen):
         self.update_status()
 
     def action_corpus_search(self) -> None:
-        from tui.reader.screens.find import FindScreen
+        from tui.reader.screens.find import FindScreen, FolderIndex
 
-        if self.library.corpus is not None:
-            self.app.push_screen(FindScreen(self.library.corpus), self._found)
+        corpus = self.library.corpus
+        if corpus is not None:
+            if self.search_index is None:
+                self.search_index = FolderIndex()
+            if self.search_index.ready(corpus) is None:
+                self.index_folder(corpus)
+            self.app.push_screen(FindScreen(corpus, self.search_index), self._found)
+
+    @work(thread=True, group="search-index")
+    def index_folder(self, corpus: Corpus) -> None:
+        """Bring the folder's search index up to ``corpus``; F reads the articles until it is (stopped between
+        two files when the reader closes: the next F goes on from there)."""
+        worker = get_current_worker()
+        self.search_index.sync(corpus, lambda: worker.is_cancelled)
 
     def _found(self, result: tuple[str, str, int] | None) -> None:
         """Open the article of the hit chosen in `F`, at that hit (``n``/``N`` go on from it)."""
