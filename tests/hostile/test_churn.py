@@ -1,6 +1,7 @@
 """The reader over a hostile folder that changes under it: no traceback, no stall, no bookmark lost.
 
-Pilot drives the reader with polling on (every 50 ms) while files are grown,
+Pilot drives the reader, watching the folder (kernel events, and polling every
+50 ms as the fallback), while files are grown,
 replaced (atomically and in place), renamed, emptied, deleted and brought
 back, and a folder whose name is not UTF-8 is renamed back and forth.
 
@@ -156,13 +157,17 @@ def thread_errors(monkeypatch):
     return seen
 
 
-async def test_churning_folder_no_traceback_no_stall_bookmarks_kept(tmp_path, monkeypatch, thread_errors):
+@pytest.mark.parametrize("watching", ["events", "poll"])
+async def test_churning_folder_no_traceback_no_stall_bookmarks_kept(tmp_path, monkeypatch, thread_errors, watching):
     monkeypatch.setattr(app_module, "POLL_SECONDS", 0.05)
+    if watching == "poll":
+        monkeypatch.setenv("NEWSREAD_WATCH", "poll")
     folder = build(tmp_path / "hostile")
     ref = name(NOT_UTF8) + "#1"
     app = make_app(folder, open_ref=ref, poll=True)
     async with app.run_test(size=(110, 32)) as pilot:
         await quiet(app, pilot)
+        assert (app.watcher is not None) == (watching == "events")
         await pilot.press("m", *"before", "enter")
         await quiet(app, pilot)
         loads = app.library.corpus

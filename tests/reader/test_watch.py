@@ -135,3 +135,162 @@ async def test_bookmarking_an_article_whose_file_went_away_says_so(tmp_path):
         assert app.is_running and app.library.store.bookmarks() == []
         notes = [n.message for n in app._notifications]
         assert any("a.txt" in m and "no longer" in m for m in notes), notes
+
+
+# -- watching (kernel events) and the polling fallback ---------------------------
+async def until(pilot, test, timeout: float = 10.0) -> None:
+    """Let the reader run until ``test()`` holds (changes arrive from another thread)."""
+    import asyncio
+    import time
+
+    start = time.monotonic()
+    while not test():
+        assert time.monotonic() - start < timeout, "not seen in time"
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+
+
+def listed(app) -> list[str]:
+    return [f.relpath for f in app.library.corpus.files] if app.library.corpus else []
+
+
+async def test_watched_folder_is_reread_on_change_without_polling(tmp_path, monkeypatch):
+    import asyncio
+
+    import tui.reader.app as app_module
+
+    monkeypatch.setattr(app_module, "POLL_SECONDS", 0.05)  # were it polling, it would stat 20 times a second
+    (tmp_path / "a.txt").write_text("# 第一篇\n\n" + BODY + "\n", "utf-8")
+    app = make_app(tmp_path, open_ref="a.txt#1", poll=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.watcher is not None and app.watcher.running and app.polling is None
+        looks = []
+        real = app.library.current_stamps
+        monkeypatch.setattr(app.library, "current_stamps", lambda: looks.append(1) or real())
+        await asyncio.sleep(0.5)
+        assert looks == []  # idle: nothing stat'ed
+        (tmp_path / "sub").mkdir()
+        (tmp_path / "sub" / "b.txt").write_text("# 新来的一篇\n\n内容。\n", "utf-8")
+        await until(pilot, lambda: listed(app) == ["a.txt", "sub/b.txt"])
+        (tmp_path / "a.txt").write_text("# 第一篇\n\n" + BODY + "\n\n新增的结尾段落。\n", "utf-8")
+        await until(pilot, lambda: "新增的结尾段落。" in app.reader.article.text)
+        (tmp_path / "sub" / "b.txt").unlink()
+        await until(pilot, lambda: listed(app) == ["a.txt"])
+        assert app.reader.article.id == "a.txt#1" and not any("polling" in n.message for n in app._notifications)
+
+
+async def test_hidden_files_changing_do_not_reread_the_folder(tmp_path, monkeypatch):
+    import asyncio
+
+    (tmp_path / "a.txt").write_text("# 第一篇\n\n内容。\n", "utf-8")
+    app = make_app(tmp_path, poll=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        looks = []
+        real = app.library.current_stamps
+        monkeypatch.setattr(app.library, "current_stamps", lambda: looks.append(1) or real())
+        for n in range(5):  # an editor's swap file
+            (tmp_path / ".a.txt.swp").write_text(f"{n}", "utf-8")
+            await asyncio.sleep(0.08)
+        await asyncio.sleep(0.3)
+        assert looks == []
+        (tmp_path / "b.txt").write_text("# 新的一篇\n\n内容。\n", "utf-8")
+        await until(pilot, lambda: listed(app) == ["a.txt", "b.txt"])
+        assert looks
+
+
+async def test_a_change_while_the_folder_is_read_is_not_lost(tmp_path, monkeypatch):
+    import time
+
+    import tui.reader.library as library_module
+
+    (tmp_path / "a.txt").write_text("# 第一篇\n\n内容。\n", "utf-8")
+    real_load = library_module.load_cached
+
+    def slow_load(*args, **kwargs):
+        corpus = real_load(*args, **kwargs)
+        if not (tmp_path / "b.txt").exists():
+            (tmp_path / "b.txt").write_text("# 新的一篇\n\n内容。\n", "utf-8")  # after the read, before it is shown
+            time.sleep(0.3)  # the event arrives while the load is still under way
+        return corpus
+
+    monkeypatch.setattr(library_module, "load_cached", slow_load)
+    app = make_app(tmp_path, poll=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: listed(app) == ["a.txt", "b.txt"])
+
+
+async def test_a_watched_folder_that_goes_is_watched_again_when_back(tmp_path, monkeypatch):
+    import tui.reader.app as app_module
+
+    monkeypatch.setattr(app_module, "POLL_SECONDS", 0.05)
+    folder, away = tmp_path / "news", tmp_path / "away"
+    folder.mkdir()
+    (folder / "a.txt").write_text("# 第一篇\n\n" + BODY + "\n", "utf-8")
+    app = make_app(folder, open_ref="a.txt#1", poll=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        folder.rename(away)
+        await until(pilot, lambda: any("is gone" in n.message for n in app._notifications))
+        assert app.watcher is None and app.polling is not None  # a folder made again would be another one
+        folder.mkdir()
+        (folder / "b.txt").write_text("# 新来的一篇\n\n内容。\n", "utf-8")
+        await until(pilot, lambda: listed(app) == ["b.txt"])
+        assert app.watcher is not None and app.watcher.running and app.polling is None
+        (folder / "c.txt").write_text("# 又一篇\n\n内容。\n", "utf-8")
+        await until(pilot, lambda: listed(app) == ["b.txt", "c.txt"])
+        assert not any("polling" in n.message or "changes every" in n.message for n in app._notifications)
+
+
+async def falls_back(tmp_path, monkeypatch, reason: str, meanwhile=None) -> None:
+    """The reader says it polls and why, and sees a new file by polling (``meanwhile(app)`` once it has read)."""
+    import tui.reader.app as app_module
+
+    monkeypatch.setattr(app_module, "POLL_SECONDS", 0.05)
+    (tmp_path / "a.txt").write_text("# 第一篇\n\n内容。\n", "utf-8")
+    app = make_app(tmp_path, poll=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        if meanwhile:
+            meanwhile(app)
+            await settle(app, pilot)
+        assert app.watcher is None and app.polling is not None
+        said = [n.message for n in app._notifications if "looking for changes every" in n.message]
+        assert len(said) == 1 and reason in said[0]
+        (tmp_path / "b.txt").write_text("# 新的一篇\n\n内容。\n", "utf-8")
+        await until(pilot, lambda: listed(app) == ["a.txt", "b.txt"])
+
+
+async def test_polls_when_asked_to(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSREAD_WATCH", "poll")
+    await falls_back(tmp_path, monkeypatch, "NEWSREAD_WATCH=poll")
+
+
+async def test_polls_when_the_limit_on_watches_is_reached(tmp_path, monkeypatch):
+    import errno
+
+    import watchfiles._rust_notify as rust
+
+    def limit(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "OS file watch limit reached")
+
+    monkeypatch.setattr(rust, "RustNotify", limit)
+    await falls_back(tmp_path, monkeypatch, "watch limit reached")
+
+
+async def test_polls_without_watchfiles(tmp_path, monkeypatch):
+    import sys
+
+    for name in [m for m in sys.modules if m == "watchfiles" or m.startswith("watchfiles.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "watchfiles", None)  # import watchfiles: ImportError
+    await falls_back(tmp_path, monkeypatch, "watchfiles is not installed")
+
+
+async def test_polls_when_watching_stops_working(tmp_path, monkeypatch):
+    def stops(app) -> None:
+        assert app.watcher is not None
+        app.watcher.failed("watching the folder stopped (queue overflow)")  # as from the watching thread
+
+    await falls_back(tmp_path, monkeypatch, "queue overflow", stops)

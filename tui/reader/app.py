@@ -1,7 +1,8 @@
 """The reader application: settings, theme and keys, and the background work on the open folder.
 
 The folder's data lives in a :class:`~tui.reader.library.Library` that the
-app fills from its workers (reading, polling, grouping, placing bookmarks)
+app fills from its workers (reading, grouping, placing bookmarks, looking
+for changes on disk: see :mod:`tui.reader.watch`)
 and hands down to the screens.  Screens post what happened (a message) when
 the app has to decide (comparing needs the settings; edited bookmarks need
 placing again); the app tells the reading screen what changed through a few
@@ -10,12 +11,14 @@ methods of that screen, never through its widgets.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 from textual import work
 from textual.app import App
 from textual.command import CommandPalette
-from textual.worker import WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.engine.ingest.load import Corpus, FolderError
 from tui.engine.model import Article
@@ -28,9 +31,10 @@ from tui.reader.library import Library, Reading
 from tui.reader.screens.reader import ReaderScreen
 from tui.reader.settings import Settings
 from tui.reader.themes import DEFAULT_THEME, NR_VARIABLES, dimmed, load_themes
+from tui.reader.watch import Watch, poll_delay, why_poll
 from tui.render.safe import visible
 
-POLL_SECONDS = 2.0
+POLL_SECONDS = 2.0  # when the folder cannot be watched: the shortest time between two polls
 
 
 class NewsreadApp(App):
@@ -47,7 +51,13 @@ class NewsreadApp(App):
         # notify is thread-safe and does not wait: the writer thread can report while the UI waits on it
         self.library = Library(Path(folder), report=lambda m: self.notify(visible(m), severity="error", markup=False))
         self.open_ref = open_ref
-        self.poll = poll
+        self.poll = poll  # look for changes on disk: kernel events, else polling
+        self.watcher: Watch | None = None
+        self.polling = None  # the timer that polls, when the folder is not watched
+        self.next_poll = 0.0  # time.monotonic() before which the timer does not poll
+        self.missed = False  # a change came while the folder was being read: look again after
+        self.rewatch = False  # the folder went while watched: watch it again when it is back
+        self._ui_loop: asyncio.AbstractEventLoop | None = None
         self.settings = Settings.load()
         self.notices: list[str] = [self.settings.notice] if self.settings.notice else []
         self.gone = False  # the folder was not there at the last reading
@@ -107,8 +117,7 @@ class NewsreadApp(App):
         """The reading screen is on: start reading the folder."""
         self.reader.show_progress("indexing…")
         self.load_corpus()
-        if self.poll:
-            self.set_interval(POLL_SECONDS, self.check_files)
+        self._ui_loop = asyncio.get_running_loop()
 
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:
@@ -121,6 +130,8 @@ class NewsreadApp(App):
             self.notify(problem, severity="warning", markup=False)
 
     def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
         self.library.close()  # after the screens: the reading screen saves its place when it goes
 
     # -- loading --------------------------------------------------------------
@@ -151,11 +162,15 @@ class NewsreadApp(App):
 
     def show_corpus(self, reading: Reading) -> None:
         """Show a (re)read folder, keeping the open article and place when there is one."""
-        opening = None if self.library.loaded else self._first_article(reading.corpus)
+        first = not self.library.loaded
+        opening = self._first_article(reading.corpus) if first else None
         self.library.adopt(reading)
         if self.gone:
             self.gone = False
             self.notify(f"folder {visible(str(self.library.folder))} is back", timeout=4, markup=False)
+        if self.poll and (first or self.rewatch):  # watched from now: what changed since it was read is looked at then
+            self.rewatch = False
+            self.watch_files()
         self.reader.show_progress("grouping…")
         self.reader.show_folder(reading.read, opening)
 
@@ -167,6 +182,12 @@ class NewsreadApp(App):
         """Say once that the folder went; polling goes on and reads it again when it is back."""
         self.library.stamps = now
         self.reader.show_progress("")
+        if self.poll:  # a folder made again is another: poll until it is back, then watch that one
+            if self.watcher is not None:
+                self.watcher.stop()
+                self.watcher = None
+                self.rewatch = True
+            self.poll_files(None)
         if not self.gone:
             self.gone = True
             shown = "the last listing stays" if self.library.loaded else "nothing to show"
@@ -187,16 +208,94 @@ class NewsreadApp(App):
         return (article, resume[1]) if article is not None else None
 
     # -- files changed on disk ------------------------------------------------
+    @work(thread=True, exclusive=True, group="watch")
+    def watch_files(self) -> None:
+        """Watch the folder for changes (kernel events), else poll it and say why.
+
+        Off the UI thread: importing watchfiles and setting a watch on every
+        subfolder take time.  Then the folder is looked at once, for what
+        changed before the watch was set.
+        """
+        reason = why_poll(self.library.folder)
+        watch = None
+        if reason is None:
+            watch = Watch(self.library.folder, self._from_watch(self.check_files), self._from_watch(self.watch_failed))
+            reason = watch.start()
+        self.call_from_thread(self._watching, None if reason else watch, reason)
+        if watch is not None and self.watcher is not watch:
+            watch.stop()  # not taken: it failed, or the reader is quitting
+
+    def _watching(self, watch: Watch | None, reason: str | None) -> None:
+        if not self.is_running:  # quitting
+            return
+        if watch is None:
+            self.poll_files(reason)
+        else:
+            self.watcher = watch
+            self._stop_polling()
+        self.check_files()
+
+    def _from_watch(self, callback):
+        """``callback`` run on the UI thread, called from the watching thread without waiting (nor failing once the
+        reader is gone)."""
+
+        def hand_over(*args) -> None:
+            try:
+                self._ui_loop.call_soon_threadsafe(self.call_next, callback, *args)
+            except RuntimeError:  # the event loop is closed: the reader quit
+                pass
+
+        return hand_over
+
+    def watch_failed(self, reason: str) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+            self.poll_files(reason)
+            self.check_files()  # what changed meanwhile
+
+    def poll_files(self, reason: str | None) -> None:
+        """Look for changes by polling: every POLL_SECONDS, or less often when a poll is costly (see watch.poll_delay)."""
+        if reason:
+            self.notify(
+                f"{reason}: looking for changes every {POLL_SECONDS:g} s or more",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        if self.polling is None:
+            self.polling = self.set_interval(POLL_SECONDS, self._poll_due)
+
+    def _stop_polling(self) -> None:
+        if self.polling is not None:
+            self.polling.stop()
+            self.polling = None
+
+    def _poll_due(self) -> None:
+        if time.monotonic() >= self.next_poll:
+            self.check_files()
+
     def check_files(self) -> None:
-        """Poll the folder, unless a (re)load is under way: it will take stamps of its own."""
+        """Look for changes now, unless a (re)load is under way: it takes stamps of its own, and looks again after."""
         loading = any(w.group == "load" and w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.workers)
-        if not loading:
-            self._poll_files()
+        if loading:
+            self.missed = True
+        else:
+            self._compare_stamps()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A (re)load ended: look again if a change came meanwhile."""
+        if event.worker.group == "load" and event.worker.is_finished and self.missed:
+            self.missed = False
+            self.check_files()
 
     @work(thread=True, exclusive=True, group="poll")
-    def _poll_files(self) -> None:
+    def _compare_stamps(self) -> None:
         """Stat the folder off the UI thread; read it again when a file changed, appeared or went."""
-        if self.library.changed(self.library.current_stamps()):
+        spent = time.thread_time()
+        changed = self.library.changed(self.library.current_stamps())
+        self.next_poll = time.monotonic() + poll_delay(time.thread_time() - spent, POLL_SECONDS)
+        if changed:
             self.call_from_thread(self.load_corpus)
 
     # -- other screens --------------------------------------------------------
