@@ -35,6 +35,7 @@ from tui.reader.watch import Watch, poll_delay, why_poll
 from tui.render.safe import visible
 
 POLL_SECONDS = 2.0  # when the folder cannot be watched: the shortest time between two polls
+GLANCE_FILES = 8  # a big folder's first screen has this many files read; the rest follows (Library.glance)
 
 
 class NewsreadApp(App):
@@ -51,6 +52,7 @@ class NewsreadApp(App):
         # notify is thread-safe and does not wait: the writer thread can report while the UI waits on it
         self.library = Library(Path(folder), report=lambda m: self.notify(visible(m), severity="error", markup=False))
         self.open_ref = open_ref
+        self.opening = True  # what to open first (--open, else the last article read) is still to be found
         self.poll = poll  # look for changes on disk: kernel events, else polling
         self.watcher: Watch | None = None
         self.polling = None  # the timer that polls, when the folder is not watched
@@ -144,16 +146,23 @@ class NewsreadApp(App):
                 self.call_from_thread(self._deliver, self.reader.show_progress, f"indexing {n}/{total}")
 
         try:
+            glance = None if self.library.loaded else self.library.glance(GLANCE_FILES)
+            if glance is not None and not worker.is_cancelled:
+                self._show_reading(*glance)
             reading, notices = self.library.read(progress)
         except FolderError as e:  # removed, renamed or unreadable: the last listing stays
             if not worker.is_cancelled:
                 problem = self.library.missing(e)
                 self.call_from_thread(self._deliver, self._folder_gone, problem, self.library.current_stamps())
             return
+        if not worker.is_cancelled:
+            self._show_reading(reading, notices)
+
+    def _show_reading(self, reading: Reading, notices: list[str]) -> None:
+        """Worker thread: have a reading shown, with its notices."""
         for notice in notices:
             self.call_from_thread(self.notify, notice, severity="warning", timeout=10, markup=False)
-        if not worker.is_cancelled:
-            self.call_from_thread(self._deliver, self.show_corpus, reading)
+        self.call_from_thread(self._deliver, self.show_corpus, reading)
 
     def _deliver(self, callback, *args) -> None:
         """Run a worker's result on the UI thread, unless the reader is being taken down (quitting)."""
@@ -163,7 +172,8 @@ class NewsreadApp(App):
     def show_corpus(self, reading: Reading) -> None:
         """Show a (re)read folder, keeping the open article and place when there is one."""
         first = not self.library.loaded
-        opening = self._first_article(reading.corpus) if first else None
+        opening = self._first_article(reading) if self.opening else None
+        self.opening = self.opening and opening is None and bool(reading.pending)  # a glance may not hold it
         self.library.adopt(reading)
         if self.gone:
             self.gone = False
@@ -171,12 +181,16 @@ class NewsreadApp(App):
         if self.poll and (first or self.rewatch):  # watched from now: what changed since it was read is looked at then
             self.rewatch = False
             self.watch_files()
-        self.reader.show_progress("grouping…")
-        self.reader.show_folder(reading.read, opening)
+        self.reader.show_progress("reading the folder…" if self.library.partial else "grouping…")
+        self.reader.show_folder(reading.read, opening, reading.pending)
 
     def on_reader_screen_shown(self) -> None:
-        """The articles are on screen: group them after this frame (no GIL contention while it paints)."""
-        self.call_after_refresh(self.find_variants, self.library.corpus)
+        """The articles are on screen: group them after this frame (no GIL contention while it paints).
+
+        Not a first glance: its groups would be the first files' only.
+        """
+        if not self.library.partial:
+            self.call_after_refresh(self.find_variants, self.library.corpus)
 
     def _folder_gone(self, problem: str, now: list[tuple]) -> None:
         """Say once that the folder went; polling goes on and reads it again when it is back."""
@@ -193,16 +207,24 @@ class NewsreadApp(App):
             shown = "the last listing stays" if self.library.loaded else "nothing to show"
             self.notify(f"{visible(problem)}; {shown} until it is back", severity="warning", timeout=10, markup=False)
 
-    def _first_article(self, corpus: Corpus) -> tuple[Article, float | None] | None:
-        """What to open on the first reading: ``--open``, else the article last read here (and where)."""
+    def _first_article(self, reading: Reading) -> tuple[Article, float | None] | None:
+        """What to open on the first reading: ``--open``, else the article last read here (and where).
+
+        A first glance may not hold it: then it is looked for again in the whole folder.
+        """
+        corpus = reading.corpus
         if self.open_ref:
             try:
                 articles = resolve(corpus, self.open_ref).articles
             except RefError as e:
+                if reading.pending:
+                    return None  # it may be in the files not read yet
                 self.notify(visible(f"--open: {e}"), severity="error", markup=False)
             else:
                 if articles:
                     return articles[0], None
+                if reading.pending:
+                    return None
         resume = self.library.resume
         article = corpus.article(resume[0]) if resume else None
         return (article, resume[1]) if article is not None else None

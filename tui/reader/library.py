@@ -15,9 +15,9 @@ from pathlib import Path
 
 from tui.engine.caches import cache_problem
 from tui.engine.ingest.corpuscache import load_cached
-from tui.engine.ingest.load import Corpus, FolderError
-from tui.engine.ingest.scan import stamps
-from tui.engine.model import Article, TextFile
+from tui.engine.ingest.load import Corpus, FolderError, build, folder_root
+from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, natural_key, read_candidate, stamps, walk
+from tui.engine.model import Article, Skipped, TextFile
 from tui.reader.state import ReadingState
 
 
@@ -32,11 +32,16 @@ def _by_article(placed: list) -> dict[str, list]:
 
 @dataclass(frozen=True)
 class Reading:
-    """A (re)load of the folder: the corpus, the ids read before, and the folder's stamps before it was read."""
+    """A (re)load of the folder: the corpus, the ids read before, and the folder's stamps before it was read.
+
+    A first glance at a big folder has only its first files read: the others
+    are ``pending`` (their paths) and its stamps are None.
+    """
 
     corpus: Corpus
     read: set[str]
-    stamps: list[tuple]
+    stamps: list[tuple] | None
+    pending: tuple[str, ...] = ()
 
 
 class Library:
@@ -51,6 +56,7 @@ class Library:
         self.groups: list = []
         self._group_of: dict[str, object] = {}
         self.grouped = False
+        self.partial = False  # only a first glance is shown: the folder is still being read
         self.placed: list = []  # the folder's bookmarks with their anchors (tui.engine.bookmarks.anchor.Placed)
         self._placed_in: dict[str, list] = {}  # article id -> those of self.placed anchored in it
         self._indexed: tuple[list, dict[str, list]] = ([], {})  # the last placement, indexed off the UI thread
@@ -67,12 +73,41 @@ class Library:
         """
         before = self.current_stamps()
         corpus = load_cached(self.folder, progress=progress)  # no collector pass walks it meanwhile (a UI stall)
-        notices = []
-        if self.state is None:
-            self.state = ReadingState(corpus.root, report=self.report)
-            notices = [n for n in (self.state.open(), cache_problem()) if n]
-            self.resume = self.state.last()
+        notices = self._open_state(corpus.root)
         return Reading(corpus, self.state.read_ids(), before), notices
+
+    def _open_state(self, root: Path) -> list[str]:
+        """The reading state opened, the first time: notices for the user (the bookmark store's, the cache's)."""
+        if self.state is not None:
+            return []
+        self.state = ReadingState(root, report=self.report)
+        notices = [n for n in (self.state.open(), cache_problem()) if n]
+        self.resume = self.state.last()
+        return notices
+
+    def glance(self, count: int) -> tuple[Reading, list[str]] | None:
+        """Worker thread: a first screen for a big folder, before the store (or the files) is read.
+
+        Its first ``count`` files in list order (and the one last read here)
+        are read and segmented directly, which takes milliseconds; the others
+        are only named.  None for a folder of fewer than ten times ``count``
+        files: reading it all is about as quick.  FolderError if it is gone.
+        """
+        root = folder_root(self.folder).resolve()
+        found = sorted((item for item in walk(root) if not isinstance(item, Skipped)), key=lambda i: natural_key(i[0]))
+        if len(found) < 10 * count:
+            return None
+        notices = self._open_state(root)
+        last = self.resume[0].rpartition("#")[0] if self.resume else None
+        chosen = found[:count] + [item for item in found[count:] if item[0] == last]
+        raws, refused = [], []
+        for item in chosen:
+            raw = read_candidate(root, *item, DEFAULT_MAX_BYTES)
+            (raws if isinstance(raw, RawFile) else refused).append(raw)
+        corpus = build(root, raws, refused)
+        named = {item[0] for item in chosen}
+        pending = tuple(item[0] for item in found if item[0] not in named)
+        return Reading(corpus, self.state.read_ids(), None, pending), notices
 
     def missing(self, error: FolderError) -> str:
         """Worker thread: what became of the folder when reading it failed with ``error``."""
@@ -94,7 +129,9 @@ class Library:
         self.corpus = reading.corpus
         self.order = reading.corpus.articles
         self._position = {a.id: n for n, a in enumerate(self.order)}
-        self.stamps = reading.stamps
+        self.partial = bool(reading.pending)
+        if not self.partial:
+            self.stamps = reading.stamps
         self.grouped = False
 
     @property

@@ -133,16 +133,21 @@ class ReaderScreen(Screen):
         return self.is_running and (bool(self.query("#article")) if self.built else bool(self.query("#splash")))
 
     # -- the folder ---------------------------------------------------------
-    def show_folder(self, read: set[str], opening: tuple[Article, float | None] | None = None) -> None:
-        """Show the library's (re)loaded corpus, keeping the open article and place, else ``opening`` it."""
+    def show_folder(
+        self, read: set[str], opening: tuple[Article, float | None] | None = None, pending: tuple[str, ...] = ()
+    ) -> None:
+        """Show the library's (re)loaded corpus, keeping the open article and place, else ``opening`` it.
+
+        ``pending``: the files of a first glance not read yet, listed by name.
+        """
         if not self.built:
-            self.waiting = (read, opening)
+            self.waiting = (read, opening, pending)
             self.call_later(self._build)
             return
         self.waiting = None
         current = self.article
         anchor = self.pane.anchor() if current else None
-        self.files.fill(self.library.corpus)
+        self.files.fill(self.library.corpus, pending)
         self.files.set_read(read | self.files.read)
         if current is not None:
             again = self.library.again(current)
@@ -240,7 +245,7 @@ class ReaderScreen(Screen):
             if self.pane.raw:
                 parts.append("raw")
         elif self.library.loaded:
-            parts.append(f"{len(order)} articles")
+            parts.append(f"{len(order)} articles" + (" so far" if self.library.partial else ""))
         if self.pane.query:
             pos = self.pane.hit + 1 if self.pane.hit >= 0 else 0
             parts.append(f"/{visible(self.pane.query)} {pos}/{len(self.pane.hits)}")
@@ -271,7 +276,8 @@ class ReaderScreen(Screen):
             return
         target = self.library.step(self.article, delta)
         if target is None:
-            self.notify("last article" if delta > 0 else "first article", timeout=2)
+            ends = "last article" if delta > 0 else "first article"
+            self.notify(f"{ends} read so far" if self.library.partial else ends, timeout=2)
             return
         self.open_article(target)
 

@@ -14,6 +14,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.engine.ingest.load import Corpus
+from tui.engine.ingest.scan import natural_key
 from tui.engine.model import Article, Skipped, TextFile
 from tui.reader import bindings
 from tui.render.safe import visible
@@ -68,19 +69,27 @@ class FileList(Tree[Entry]):
     def process_label(self, label: str | Text) -> Text:
         return Text(label) if isinstance(label, str) else label
 
-    def fill(self, corpus: Corpus) -> None:
+    def fill(self, corpus: Corpus, pending: tuple[str, ...] = ()) -> None:
         """Show ``corpus``: files with their articles, skipped files greyed at the end.
 
         A big folder starts with its files folded and a file's articles are
         added when it is unfolded, so 10,000 articles never freeze the screen.
+        ``pending``: files not read yet (a first glance at a big folder), named
+        in their place and greyed until the whole folder is read.
         """
         self.clear()
         self.nodes = {}
         self.file_nodes = {}
-        unfold = sum(len(f.articles) for f in corpus.files) <= UNFOLD_MAX
+        unfold = not pending and sum(len(f.articles) for f in corpus.files) <= UNFOLD_MAX
+        files = corpus.files
+        if pending:
+            files = sorted([*files, *pending], key=lambda f: natural_key(f if isinstance(f, str) else f.relpath))
         self._filling = True
         try:
-            for f in corpus.files:
+            for f in files:
+                if isinstance(f, str):
+                    self.root.add_leaf(visible(f), data=None)
+                    continue
                 node = self.root.add(visible(f.relpath), data=f, allow_expand=bool(f.articles))
                 self.file_nodes[f.relpath] = node
                 if unfold:
@@ -162,7 +171,7 @@ class FileList(Tree[Entry]):
             looks = self.get_component_rich_style(component, partial=True)
             text.stylize(looks.without_color if on_cursor else looks)
 
-        if isinstance(data, Skipped):
+        if isinstance(data, Skipped) or data is None:  # refused, or not read yet
             paint("files--skipped")
         if isinstance(data, Article):
             unread = data.id not in self.read
