@@ -24,7 +24,7 @@ from tui.engine.ingest.load import Corpus, FolderError
 from tui.engine.model import Article
 from tui.engine.refs import RefError, resolve
 from tui.locations import bundled_themes, config_dir
-from tui.reader import bindings
+from tui.reader import apart, bindings
 from tui.reader.commands import ArticleTitles, ScreenActions, ThemeNames
 from tui.reader.keymap import load_keymap
 from tui.reader.library import Library, Reading
@@ -349,9 +349,16 @@ class NewsreadApp(App):
                 self.call_from_thread(self._deliver, self.reader.show_progress, f"grouping {n}/{total}")
 
         try:
-            from tui.engine.variants.groupcache import find_groups
+            from tui.engine.caches import cache_problem
+            from tui.engine.variants.groupcache import find_groups, load_groups
 
-            groups = find_groups(corpus, progress=progress)
+            groups = load_groups(corpus)
+            big = sum(len(f.articles) for f in corpus.files) >= apart.MIN_ARTICLES
+            if groups is None and big and cache_problem() is None:
+                # a big folder: grouped in a process of its own, and its groups taken from the store
+                apart.group_apart(corpus.root, progress, lambda: worker.is_cancelled)
+            if groups is None and not worker.is_cancelled:
+                groups = find_groups(corpus, progress=progress)
         except Exception as e:  # a grouping bug must not take the reader down
             self.call_from_thread(self._deliver, self._grouping_failed, e)
             return
