@@ -8,7 +8,8 @@ locks) reads the folder from the store, groups it and saves the groups there;
 the reader then takes them from the store, which gives them only for the
 corpus it shows (:func:`tui.engine.variants.groupcache.find_groups`: keyed by
 every file's stamp), so a folder that changed meanwhile is grouped again, in
-the thread.  Progress comes back as lines on the child's output.
+the thread.  Progress comes back as lines on the child's output.  The
+child runs at a lower priority: on a busy machine, keys before badges.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def main(folder: str) -> None:
     def progress(n: int, total: int) -> None:
         print("progress", n, total, flush=True)
 
+    if hasattr(os, "nice"):
+        os.nice(10)  # the reader comes first when the cores are busy: keys before badges
     find_groups(load_cached(folder), progress=progress)
     print("saved", flush=True)
 
