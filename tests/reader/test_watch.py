@@ -200,6 +200,21 @@ async def test_hidden_files_changing_do_not_reread_the_folder(tmp_path, monkeypa
         assert looks
 
 
+async def test_a_name_that_is_not_utf8_does_not_end_the_watch(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("# 第一篇\n\n内容。\n", "utf-8")
+    app = make_app(tmp_path, poll=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        with open(os.path.join(os.fsencode(tmp_path), b"b\xff.txt"), "wb") as f:
+            f.write("# 第二篇\n\n内容。\n".encode())
+        await until(pilot, lambda: len(listed(app)) == 2)
+        (tmp_path / "c.txt").write_text("# 第三篇\n\n内容。\n", "utf-8")
+        await until(pilot, lambda: len(listed(app)) == 3)  # still watched: watchfiles' failure did not stick
+        assert app.watcher is not None and app.watcher.running and app.polling is None
+
+
 async def test_a_change_while_the_folder_is_read_is_not_lost(tmp_path, monkeypatch):
     import time
 
@@ -254,7 +269,7 @@ async def falls_back(tmp_path, monkeypatch, reason: str, meanwhile=None) -> None
         await settle(app, pilot)
         if meanwhile:
             meanwhile(app)
-            await settle(app, pilot)
+            await until(pilot, lambda: app.watcher is None)
         assert app.watcher is None and app.polling is not None
         said = [n.message for n in app._notifications if "looking for changes every" in n.message]
         assert len(said) == 1 and reason in said[0]
@@ -291,6 +306,10 @@ async def test_polls_without_watchfiles(tmp_path, monkeypatch):
 async def test_polls_when_watching_stops_working(tmp_path, monkeypatch):
     def stops(app) -> None:
         assert app.watcher is not None
-        app.watcher.failed("watching the folder stopped (queue overflow)")  # as from the watching thread
+        import threading
+
+        say = threading.Thread(target=app.watcher.failed, args=("watching the folder stopped (queue overflow)",))
+        say.start()  # from another thread, as the watching thread says it
+        say.join()
 
     await falls_back(tmp_path, monkeypatch, "queue overflow", stops)

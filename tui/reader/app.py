@@ -263,7 +263,7 @@ class NewsreadApp(App):
 
         def hand_over(*args) -> None:
             try:
-                self._ui_loop.call_soon_threadsafe(self.call_next, callback, *args)
+                self._ui_loop.call_soon_threadsafe(self.call_later, callback, *args)
             except RuntimeError:  # the event loop is closed: the reader quit
                 pass
 
