@@ -110,4 +110,4 @@ async def test_a_small_folder_is_read_at_once(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert not app.library.partial and app.library.glance(GLANCE_FILES) is None
+        assert not app.library.partial and app.library.glance(GLANCE_FILES)[0] is None

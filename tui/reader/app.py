@@ -146,9 +146,12 @@ class NewsreadApp(App):
                 self.call_from_thread(self._deliver, self.reader.show_progress, f"indexing {n}/{total}")
 
         try:
-            glance = None if self.library.loaded else self.library.glance(GLANCE_FILES)
-            if glance is not None and not worker.is_cancelled:
-                self._show_reading(*glance)
+            if not self.library.loaded:
+                glance, notices = self.library.glance(GLANCE_FILES)
+                if glance is None:
+                    self._show_notices(notices)
+                elif not worker.is_cancelled:
+                    self._show_reading(glance, notices)
             reading, notices = self.library.read(progress)
         except FolderError as e:  # removed, renamed or unreadable: the last listing stays
             if not worker.is_cancelled:
@@ -160,9 +163,12 @@ class NewsreadApp(App):
 
     def _show_reading(self, reading: Reading, notices: list[str]) -> None:
         """Worker thread: have a reading shown, with its notices."""
+        self._show_notices(notices)
+        self.call_from_thread(self._deliver, self.show_corpus, reading)
+
+    def _show_notices(self, notices: list[str]) -> None:
         for notice in notices:
             self.call_from_thread(self.notify, notice, severity="warning", timeout=10, markup=False)
-        self.call_from_thread(self._deliver, self.show_corpus, reading)
 
     def _deliver(self, callback, *args) -> None:
         """Run a worker's result on the UI thread, unless the reader is being taken down (quitting)."""
@@ -173,7 +179,7 @@ class NewsreadApp(App):
         """Show a (re)read folder, keeping the open article and place when there is one."""
         first = not self.library.loaded
         opening = self._first_article(reading) if self.opening else None
-        self.opening = self.opening and opening is None and bool(reading.pending)  # a glance may not hold it
+        self.opening = self.opening and opening is None and bool(reading.listing)  # a glance may not hold it
         self.library.adopt(reading)
         if self.gone:
             self.gone = False
@@ -182,7 +188,7 @@ class NewsreadApp(App):
             self.rewatch = False
             self.watch_files()
         self.reader.show_progress("reading the folder…" if self.library.partial else "grouping…")
-        self.reader.show_folder(reading.read, opening, reading.pending)
+        self.reader.show_folder(reading.read, opening, reading.listing)
 
     def on_reader_screen_shown(self) -> None:
         """The articles are on screen: group them after this frame (no GIL contention while it paints).
@@ -217,13 +223,13 @@ class NewsreadApp(App):
             try:
                 articles = resolve(corpus, self.open_ref).articles
             except RefError as e:
-                if reading.pending:
+                if reading.listing:
                     return None  # it may be in the files not read yet
                 self.notify(visible(f"--open: {e}"), severity="error", markup=False)
             else:
                 if articles:
                     return articles[0], None
-                if reading.pending:
+                if reading.listing:
                     return None
         resume = self.library.resume
         article = corpus.article(resume[0]) if resume else None
@@ -352,7 +358,7 @@ class NewsreadApp(App):
             from tui.engine.caches import cache_problem
             from tui.engine.variants.groupcache import find_groups, load_groups
 
-            groups = load_groups(corpus)
+            groups = load_groups(corpus)  # a warm folder's groups: no child
             big = sum(len(f.articles) for f in corpus.files) >= apart.MIN_ARTICLES
             if groups is None and big and cache_problem() is None:
                 # a big folder: grouped in a process of its own, and its groups taken from the store

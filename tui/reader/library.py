@@ -15,9 +15,10 @@ from pathlib import Path
 
 from tui.engine.caches import cache_problem
 from tui.engine.ingest.corpuscache import load_cached
-from tui.engine.ingest.load import Corpus, FolderError, build, folder_root
-from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, natural_key, read_candidate, stamps, walk
-from tui.engine.model import Article, Skipped, TextFile
+from tui.engine.ingest.glance import glance
+from tui.engine.ingest.load import Corpus, FolderError
+from tui.engine.ingest.scan import stamps
+from tui.engine.model import Article, TextFile
 from tui.reader.state import ReadingState
 
 
@@ -34,14 +35,15 @@ def _by_article(placed: list) -> dict[str, list]:
 class Reading:
     """A (re)load of the folder: the corpus, the ids read before, and the folder's stamps before it was read.
 
-    A first glance at a big folder has only its first files read: the others
-    are ``pending`` (their paths) and its stamps are None.
+    A first glance at a big folder has only its first files read: its
+    ``listing`` holds them and the paths of the others, in list order, and its
+    stamps are None.
     """
 
     corpus: Corpus
     read: set[str]
     stamps: list[tuple] | None
-    pending: tuple[str, ...] = ()
+    listing: tuple[TextFile | str, ...] = ()
 
 
 class Library:
@@ -85,29 +87,21 @@ class Library:
         self.resume = self.state.last()
         return notices
 
-    def glance(self, count: int) -> tuple[Reading, list[str]] | None:
+    def glance(self, count: int) -> tuple[Reading | None, list[str]]:
         """Worker thread: a first screen for a big folder, before the store (or the files) is read.
 
-        Its first ``count`` files in list order (and the one last read here)
-        are read and segmented directly, which takes milliseconds; the others
-        are only named.  None for a folder of fewer than ten times ``count``
-        files: reading it all is about as quick.  FolderError if it is gone.
+        Its first ``count`` files (and the one last read here) are read
+        directly, the others only named (:func:`tui.engine.ingest.glance.glance`);
+        no reading for a small folder.  With the notices of opening the reading
+        state.  FolderError if the folder is gone.
         """
-        root = folder_root(self.folder).resolve()
-        found = sorted((item for item in walk(root) if not isinstance(item, Skipped)), key=lambda i: natural_key(i[0]))
-        if len(found) < 10 * count:
-            return None
-        notices = self._open_state(root)
+        notices = self._open_state(self.folder.resolve())
         last = self.resume[0].rpartition("#")[0] if self.resume else None
-        chosen = found[:count] + [item for item in found[count:] if item[0] == last]
-        raws, refused = [], []
-        for item in chosen:
-            raw = read_candidate(root, *item, DEFAULT_MAX_BYTES)
-            (raws if isinstance(raw, RawFile) else refused).append(raw)
-        corpus = build(root, raws, refused)
-        named = {item[0] for item in chosen}
-        pending = tuple(item[0] for item in found if item[0] not in named)
-        return Reading(corpus, self.state.read_ids(), None, pending), notices
+        got = glance(self.folder, count, last)
+        if got is None:
+            return None, notices
+        corpus, listing = got
+        return Reading(corpus, self.state.read_ids(), None, tuple(listing)), notices
 
     def missing(self, error: FolderError) -> str:
         """Worker thread: what became of the folder when reading it failed with ``error``."""
@@ -129,7 +123,7 @@ class Library:
         self.corpus = reading.corpus
         self.order = reading.corpus.articles
         self._position = {a.id: n for n, a in enumerate(self.order)}
-        self.partial = bool(reading.pending)
+        self.partial = bool(reading.listing)
         if not self.partial:
             self.stamps = reading.stamps
         self.grouped = False

@@ -134,20 +134,20 @@ class ReaderScreen(Screen):
 
     # -- the folder ---------------------------------------------------------
     def show_folder(
-        self, read: set[str], opening: tuple[Article, float | None] | None = None, pending: tuple[str, ...] = ()
+        self, read: set[str], opening: tuple[Article, float | None] | None = None, listing: tuple = ()
     ) -> None:
         """Show the library's (re)loaded corpus, keeping the open article and place, else ``opening`` it.
 
-        ``pending``: the files of a first glance not read yet, listed by name.
+        ``listing``: a first glance's files in list order, read (text files) or only named (paths).
         """
         if not self.built:
-            self.waiting = (read, opening, pending)
+            self.waiting = (read, opening, listing)
             self.call_later(self._build)
             return
         self.waiting = None
         current = self.article
         anchor = self.pane.anchor() if current else None
-        self.files.fill(self.library.corpus, pending)
+        self.files.fill(self.library.corpus, listing)
         self.files.set_read(read | self.files.read)
         if current is not None:
             again = self.library.again(current)

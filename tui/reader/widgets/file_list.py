@@ -14,7 +14,6 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.engine.ingest.load import Corpus
-from tui.engine.ingest.scan import natural_key
 from tui.engine.model import Article, Skipped, TextFile
 from tui.reader import bindings
 from tui.render.safe import visible
@@ -69,24 +68,21 @@ class FileList(Tree[Entry]):
     def process_label(self, label: str | Text) -> Text:
         return Text(label) if isinstance(label, str) else label
 
-    def fill(self, corpus: Corpus, pending: tuple[str, ...] = ()) -> None:
+    def fill(self, corpus: Corpus, listing: tuple = ()) -> None:
         """Show ``corpus``: files with their articles, skipped files greyed at the end.
 
         A big folder starts with its files folded and a file's articles are
         added when it is unfolded, so 10,000 articles never freeze the screen.
-        ``pending``: files not read yet (a first glance at a big folder), named
-        in their place and greyed until the whole folder is read.
+        ``listing``: a first glance at a big folder, its files in list order,
+        read (text files) or not yet (paths, named and greyed).
         """
         self.clear()
         self.nodes = {}
         self.file_nodes = {}
-        unfold = not pending and sum(len(f.articles) for f in corpus.files) <= UNFOLD_MAX
-        files = corpus.files
-        if pending:
-            files = sorted([*files, *pending], key=lambda f: natural_key(f if isinstance(f, str) else f.relpath))
+        unfold = not listing and sum(len(f.articles) for f in corpus.files) <= UNFOLD_MAX
         self._filling = True
         try:
-            for f in files:
+            for f in listing or corpus.files:
                 if isinstance(f, str):
                     self.root.add_leaf(visible(f), data=None)
                     continue
