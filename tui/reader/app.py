@@ -12,6 +12,7 @@ methods of that screen, never through its widgets.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from tui.render.safe import visible
 
 POLL_SECONDS = 2.0  # when the folder cannot be watched: the shortest time between two polls
 GLANCE_FILES = 8  # a big folder's first screen has this many files read; the rest follows (Library.glance)
+GLANCE_PAINT = 5.0  # seconds the whole read waits at most for the first glance to be on screen
 
 
 class NewsreadApp(App):
@@ -60,6 +62,7 @@ class NewsreadApp(App):
         self.missed = False  # a change came while the folder was being read: look again after
         self.rewatch = False  # the folder went while watched: watch it again when it is back
         self._ui_loop: asyncio.AbstractEventLoop | None = None
+        self.glanced = threading.Event()  # a first glance is on screen (or there is none to wait for)
         self.settings = Settings.load()
         self.notices: list[str] = [self.settings.notice] if self.settings.notice else []
         self.gone = False  # the folder was not there at the last reading
@@ -132,6 +135,7 @@ class NewsreadApp(App):
             self.notify(problem, severity="warning", markup=False)
 
     def on_unmount(self) -> None:
+        self.glanced.set()
         if self.watcher is not None:
             self.watcher.stop()
         self.library.close()  # after the screens: the reading screen saves its place when it goes
@@ -152,6 +156,7 @@ class NewsreadApp(App):
                     self._show_notices(notices)
                 elif not worker.is_cancelled:
                     self._show_reading(glance, notices)
+                    self.glanced.wait(GLANCE_PAINT)  # the whole read would take the interpreter from the painting
             reading, notices = self.library.read(progress)
         except FolderError as e:  # removed, renamed or unreadable: the last listing stays
             if not worker.is_cancelled:
@@ -193,9 +198,12 @@ class NewsreadApp(App):
     def on_reader_screen_shown(self) -> None:
         """The articles are on screen: group them after this frame (no GIL contention while it paints).
 
-        Not a first glance: its groups would be the first files' only.
+        Not a first glance: its groups would be the first files' only; once
+        it is painted, the whole read goes on.
         """
-        if not self.library.partial:
+        if self.library.partial:
+            self.call_after_refresh(self.glanced.set)
+        else:
             self.call_after_refresh(self.find_variants, self.library.corpus)
 
     def _folder_gone(self, problem: str, now: list[tuple]) -> None:
