@@ -320,8 +320,13 @@ class NewsreadApp(App):
             self._compare_stamps()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A (re)load ended: look again if a change came meanwhile."""
-        if event.worker.group == "load" and event.worker.is_finished and self.missed:
+        """A (re)load ended: look again if a change came meanwhile, and always while watching.
+
+        A watch reports only what changes after it is set, and a reading can be
+        dropped unshown (the screen between its splash and its layout): one stat
+        pass after each load closes both windows, and stops once nothing differs.
+        """
+        if event.worker.group == "load" and event.worker.is_finished and (self.missed or self.watcher is not None):
             self.missed = False
             self.check_files()
 
