@@ -1,6 +1,7 @@
 """Reading a folder in worker processes gives the corpus one process gives: the same files, articles and
 refusals in the same order, hard-wrapped pages rejoined by the whole folder's words, rows saved the same."""
 
+import concurrent.futures
 import io
 import os
 import shutil
@@ -88,7 +89,7 @@ def test_a_small_folder_stays_in_one_process(tmp_path, monkeypatch):
     def no_pool(*args, **kw):
         raise AssertionError("a pool for five files")
 
-    monkeypatch.setattr(corpuscache, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     shutil.copytree(SEEDS, tmp_path / "seeds")
     with open(tmp_path / "seeds" / "huge.txt", "wb") as fh:  # refused unread: nothing to share out
         fh.truncate(corpuscache.PARALLEL_MIN_BYTES * 2)
@@ -107,7 +108,7 @@ def test_when_workers_fail_the_rest_is_read_in_this_process(tmp_path, monkeypatc
             raise OSError(11, "Resource temporarily unavailable")
 
     if failure == "cannot start":
-        monkeypatch.setattr(corpuscache, "ProcessPoolExecutor", NoProcesses)
+        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoProcesses)
     else:
         monkeypatch.setattr(corpuscache, "CHUNK_FILES", 2)  # three chunks: the first comes back, then one dies
         monkeypatch.setattr(corpuscache, "_segment_chunk", _dies_on_second_chunk)

@@ -20,18 +20,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import multiprocessing
 import os
 import sys
 import zlib
 from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.engine import caches, model, quietgc
 from tui.engine.caches import source_fingerprint
@@ -40,6 +38,9 @@ from tui.engine.ingest.lexicon import Lexicon, using
 from tui.engine.ingest.load import Corpus, assemble, folder_root, read_docs, segmented
 from tui.engine.ingest.scan import DEFAULT_MAX_BYTES, RawFile, read_candidate, stamp_of, walk
 from tui.engine.model import Article, Paragraph, Skipped, Source, TextFile
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # The fields the rows hold: a model with others (a field added to Paragraph) makes every row a miss.
 _FIELDS = {
@@ -151,7 +152,10 @@ def _ask(lexicon: Lexicon, question: str, left: str, right: str) -> bool | int:
 def _same_answers(lexicon: Lexicon, asked: object) -> bool:
     """Whether ``lexicon`` answers a row's saved questions ([question, left, right, answer]) as before."""
     try:
-        return all(_ask(lexicon, q, _str(left), _str(right)) == answer for q, left, right, answer in _list(asked))
+        return all(
+            _ask(lexicon, q, _typed(left, str), _typed(right, str)) == answer
+            for q, left, right, answer in _typed(asked, list)
+        )
     except (ValueError, TypeError):
         return False
 
@@ -230,6 +234,10 @@ class _Plan:
         ``counts`` None: the folder's lexicon is not known yet; a hard-wrapped
         page, which asks it, comes back read but not segmented (a miss).
         """
+        import multiprocessing  # only a big cold folder starts processes: kept off the reader's start-up
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         self.pooled = True
         chunks = _chunks([(*self.items[k], *self.misses.get(k, ())) for k in keys], list(map(self._size, keys)))
         done = total - len(keys)
@@ -521,13 +529,13 @@ def decoded(data: object, text: object, path: str, stamp: tuple[int, ...]) -> li
         full = text.decode("utf-8", "surrogatepass")
         out: list[TextFile | Skipped] = []
         pos = 0
-        for rec in _list(records):
+        for rec in _typed(records, list):
             if type(rec) is not dict:
                 raise TypeError("not a record")
             if "skipped" in rec:
-                out.append(Skipped(_str(rec["skipped"]), _str(rec["reason"])))
+                out.append(Skipped(_typed(rec["skipped"], str), _typed(rec["reason"], str)))
                 continue
-            end = pos + _int(rec["chars"])
+            end = pos + _typed(rec["chars"], int)
             out.append(_text_file(rec, full[pos:end], path, stamp))
             pos = end
         return out if pos == len(full) else None
@@ -536,9 +544,9 @@ def decoded(data: object, text: object, path: str, stamp: tuple[int, ...]) -> li
 
 
 def _text_file(rec: dict, text: str, path: str, stamp: tuple[int, ...]) -> TextFile:
-    relpath = _str(rec["relpath"])
-    kinds = [_str(k) for k in rec["kinds"]]
-    sources = [Source(*map(_str, s)) for s in rec["sources"]]
+    relpath = _typed(rec["relpath"], str)
+    kinds = [_typed(k, str) for k in rec["kinds"]]
+    sources = [Source(*(_typed(x, str) for x in s)) for s in rec["sources"]]
     articles = tuple(_articles(relpath, text, kinds, sources, rec["articles"]))
     warning = rec["warning"]
     return TextFile(
@@ -546,11 +554,11 @@ def _text_file(rec: dict, text: str, path: str, stamp: tuple[int, ...]) -> TextF
         path=path,
         size=stamp[0],
         mtime_ns=stamp[1],
-        encoding=_str(rec["encoding"]),
+        encoding=_typed(rec["encoding"], str),
         text=text,
-        warning=None if warning is None else _str(warning),
+        warning=None if warning is None else _typed(warning, str),
         articles=articles,
-        format=_str(rec["format"]),
+        format=_typed(rec["format"], str),
         stamp=stamp,
     )
 
@@ -560,11 +568,21 @@ def _articles(relpath: str, text: str, kinds: list[str], sources: list[Source], 
     known = [model.KINDS.index(k) if k in model.KINDS else -1 for k in kinds]
     pos = 0
     for index, (title, untitled, start, end, first, last, src, pars) in enumerate(records, 1):
-        if _int(start) != pos or not pos <= _int(end) <= len(text):
+        if _typed(start, int) != pos or not pos <= _typed(end, int) <= len(text):
             raise ValueError("articles do not partition the text")
         pos = end
-        source = None if src == -1 else sources[_int(src)]
-        fields = (relpath, index, _str(title), _bool(untitled), start, end, _int(first), _int(last), source)
+        source = None if src == -1 else sources[_typed(src, int)]
+        fields = (
+            relpath,
+            index,
+            _typed(title, str),
+            _typed(untitled, bool),
+            start,
+            end,
+            _typed(first, int),
+            _typed(last, int),
+            source,
+        )
         packed = _packed_paragraphs(end - start, known, pars)
         if packed is None:  # a paragraph shown otherwise than its pieces, or of a kind this model does not know
             a = Article(*fields[:8], text[start:end], _paragraphs(text[start:end], kinds, pars), source)
@@ -608,32 +626,18 @@ def _paragraphs(raw: str, kinds: list[str], records: list) -> tuple[Paragraph, .
         if type(line) is not int or type(spaced) is not bool:
             raise TypeError("not a paragraph")
         pieces = tuple(zip(flat[::2], flat[1::2]))
-        text = _str(shown[0]) if shown else "".join([raw[s:e] for s, e in pieces])
+        text = _typed(shown[0], str) if shown else "".join([raw[s:e] for s, e in pieces])
         out.append(
             Paragraph(text if shown or not spaced else text.replace("\n", " "), kinds[kind], pieces, line, spaced)
         )
     return tuple(out)
 
 
-def _str(x: object) -> str:
-    if type(x) is not str:
-        raise TypeError("not a string")
-    return x
+T = TypeVar("T")
 
 
-def _list(x: object) -> list:
-    if type(x) is not list:
-        raise TypeError("not a list")
-    return x
-
-
-def _bool(x: object) -> bool:
-    if type(x) is not bool:
-        raise TypeError("not a bool")
-    return x
-
-
-def _int(x: object) -> int:
-    if type(x) is not int:
-        raise TypeError("not an int")
+def _typed(x: object, kind: type[T]) -> T:
+    """``x`` when it is exactly of ``kind`` (a saved row is data, not trusted: anything else is a miss)."""
+    if type(x) is not kind:
+        raise TypeError(f"not a {kind.__name__}")
     return x
