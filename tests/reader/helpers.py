@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
 
 from textual.worker import WorkerState
 
@@ -32,6 +34,15 @@ async def settle(app, pilot) -> None:
             break
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def until(pilot, test, timeout: float = 10.0) -> None:
+    """Let the reader run until ``test()`` holds (what changes from another thread: a watch, a held read)."""
+    start = time.monotonic()
+    while not test():
+        assert time.monotonic() - start < timeout, "not seen in time"
+        await asyncio.sleep(0.02)
+        await pilot.pause()
 
 
 def screen_text(view) -> str:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
-import time
 
 import pytest
 
 import tui.reader.library as library_module
 from tui.reader.app import GLANCE_FILES
 
-from .helpers import make_app, screen_text, settle
+from .helpers import make_app, screen_text, settle, until
 
 FILES = 10 * GLANCE_FILES + 5
 
@@ -37,14 +35,6 @@ def held_read(monkeypatch):
     monkeypatch.setattr(library_module, "load_cached", held)
     yield go, started
     go.set()
-
-
-async def until(pilot, test, timeout: float = 10.0) -> None:
-    start = time.monotonic()
-    while not test():
-        assert time.monotonic() - start < timeout, "not in time"
-        await asyncio.sleep(0.02)
-        await pilot.pause()
 
 
 async def test_the_first_titles_show_while_the_folder_is_read(tmp_path, held_read, monkeypatch):

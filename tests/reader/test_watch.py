@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from .helpers import make_app, screen_text, settle
+from .helpers import make_app, screen_text, settle, until
 
 BODY = "\n\n".join(f"第{n}段。" + "新闻内容" * 30 for n in range(1, 40))
 
@@ -138,18 +138,6 @@ async def test_bookmarking_an_article_whose_file_went_away_says_so(tmp_path):
 
 
 # -- watching (kernel events) and the polling fallback ---------------------------
-async def until(pilot, test, timeout: float = 10.0) -> None:
-    """Let the reader run until ``test()`` holds (changes arrive from another thread)."""
-    import asyncio
-    import time
-
-    start = time.monotonic()
-    while not test():
-        assert time.monotonic() - start < timeout, "not seen in time"
-        await asyncio.sleep(0.05)
-        await pilot.pause()
-
-
 def listed(app) -> list[str]:
     return [f.relpath for f in app.library.corpus.files] if app.library.corpus else []
 
